@@ -1,0 +1,55 @@
+//! The crate's one error type. Messages say what to do.
+
+use std::path::PathBuf;
+
+/// What can go wrong opening, writing or searching an index.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// No index at this path.
+    #[error("no index at {0}: build one with `govmine ingest PATH --index {0}`")]
+    Missing(PathBuf),
+    /// Files are there but the first ingest never committed.
+    #[error("the index at {0} was never completed (its first ingest was interrupted): run `govmine ingest` again")]
+    Incomplete(PathBuf),
+    /// Made by another govmine index format.
+    #[error("the index at {path} has format {found}, this govmine reads format {expected}: delete it and ingest again")]
+    Incompatible {
+        /// Index path.
+        path: PathBuf,
+        /// Format found.
+        found: u32,
+        /// Format this build reads.
+        expected: u32,
+    },
+    /// A directory that is not a govmine index (and not empty).
+    #[error("{0} is not a govmine index and not empty: choose another --index directory")]
+    NotAnIndex(PathBuf),
+    /// The query could not be parsed.
+    #[error("bad query: {0}")]
+    Query(String),
+    /// tantivy failed.
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    /// The index directory could not be opened by tantivy.
+    #[error("cannot open index directory: {0}")]
+    Directory(#[from] tantivy::directory::error::OpenDirectoryError),
+    /// I/O on the index directory.
+    #[error("{path}: {source}")]
+    Io {
+        /// File or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The index's govmine.json is unreadable.
+    #[error("{path}: unreadable index metadata ({message}): delete the index and ingest again")]
+    Meta {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;

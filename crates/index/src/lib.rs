@@ -1,0 +1,48 @@
+//! govmine's index: a tantivy index of passages, searched exactly across places.
+//!
+//! - [`schema`]: the typed schema in one place (document and passage records).
+//! - [`Writer`]: create or open, skip unchanged documents by content hash, replace changed
+//!   ones, commit once per run ([`WriterOptions`], [`DocStatus`]).
+//! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes).
+//! - [`IndexSearcher`]: exact matching through char bigrams, region and year filters on
+//!   passages, document hits with their best passages and [`Snippet`]s; [`Stats`].
+//! - `govmine.json` in the index directory ([`IndexMeta`]) records the format and the
+//!   dictionaries' and gazetteer's hashes, so a stale index is detected.
+//!
+//! The pipeline hands documents over as plain [`DocRecord`]s.
+
+#![deny(missing_docs)]
+
+mod collect;
+mod error;
+mod meta;
+mod query;
+mod record;
+pub mod schema;
+mod search;
+mod snippet;
+mod stats;
+mod writer;
+
+pub use error::{Error, Result};
+pub use meta::{IndexMeta, META_FILE};
+pub use query::ParsedQuery;
+pub use record::{DocMeta, DocRecord, PassageRecord, PlaceTag};
+pub use schema::FORMAT;
+pub use search::{check, Hit, IndexSearcher, PassageHit, SearchRequest, SearchResults};
+pub use snippet::{snippet, Snippet};
+pub use stats::Stats;
+pub use writer::{DocStatus, Opened, Writer, WriterOptions};
+
+use govmine_segment::{BigramTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER, WORD_TOKENIZER};
+use tantivy::tokenizer::TextAnalyzer;
+
+/// Register govmine's tokenizers on an index (tantivy does not persist them).
+pub fn register_tokenizers(index: &tantivy::Index, segmenter: &Segmenter) {
+    let t = index.tokenizers();
+    t.register(
+        WORD_TOKENIZER,
+        TextAnalyzer::from(WordTokenizer::new(segmenter.clone())),
+    );
+    t.register(BIGRAM_TOKENIZER, TextAnalyzer::from(BigramTokenizer));
+}

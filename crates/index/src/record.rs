@@ -1,0 +1,85 @@
+//! What the pipeline hands the index: plain data, no tantivy types but the word tokens.
+
+use serde::{Deserialize, Serialize};
+use tantivy::tokenizer::Token;
+
+/// A place as the index stores it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaceTag {
+    /// Full display name (`河南省驻马店市`, `全国`).
+    pub name: String,
+    /// Facet path (`["河南省", "驻马店市"]`, `["全国"]`).
+    pub path: Vec<String>,
+    /// `national`, `province`, `prefecture` or `county`.
+    pub level: String,
+    /// Division code, when a division.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub code: Option<String>,
+    /// `subject` or `author`, on a document's places.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub role: Option<String>,
+}
+
+/// A document's metadata, stored as JSON on its document record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocMeta {
+    /// Document id (path relative to the ingest root, `#N` for records).
+    pub id: String,
+    /// File path as given to ingest.
+    pub path: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Publish date (ISO, possibly partial).
+    pub date: Option<String>,
+    /// Year.
+    pub year: Option<i32>,
+    /// Where the year came from (`title`, `publish_date`, …).
+    pub year_source: String,
+    /// 作者 of the page.
+    #[serde(default)]
+    pub author: Option<String>,
+    /// 来源 of the page.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// URL column of a record corpus.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Encoding the file was decoded from.
+    pub encoding: String,
+    /// Content hash (blake3 hex of the decoded text and metadata).
+    pub hash: String,
+    /// Size of the source text in bytes (UTF-8).
+    pub bytes: u64,
+    /// Chars of the cleaned text.
+    pub chars: u64,
+    /// Number of passages.
+    pub passages: u64,
+    /// Places with roles.
+    pub places: Vec<PlaceTag>,
+}
+
+/// One passage: a paragraph (or the title) with its heading path and place.
+#[derive(Debug, Clone)]
+pub struct PassageRecord {
+    /// Char offset in the cleaned document text.
+    pub start: u64,
+    /// Char offset one past the passage.
+    pub end: u64,
+    /// Heading path, outermost first.
+    pub section: Vec<String>,
+    /// The passage text as it stands in the cleaned document.
+    pub text: String,
+    /// jieba word tokens of `text` (offsets are bytes of `text`, positions chars).
+    pub words: Vec<Token>,
+    /// The place this passage is about.
+    pub place: Option<PlaceTag>,
+}
+
+/// A document ready to index.
+#[derive(Debug, Clone)]
+pub struct DocRecord {
+    /// Metadata.
+    pub meta: DocMeta,
+    /// Passages in document order.
+    pub passages: Vec<PassageRecord>,
+}

@@ -1,0 +1,116 @@
+//! The index schema, in one place.
+//!
+//! Two kinds of records share one tantivy index:
+//! - a **document** record (`kind = doc`) per report: id, path, hash and its metadata
+//!   as stored JSON; no text.
+//! - a **passage** record (`kind = passage`) per paragraph (and one for the title): its
+//!   text, heading path, place facet and offsets, plus the document's id, key and year so
+//!   that passages can be filtered and grouped into document hits.
+//!
+//! The passage text is indexed twice: `text` holds jieba words (ranking, stored for
+//! snippets) and `bigrams` holds char bigrams at char positions (exact matching).
+
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
+    TextOptions, FAST, INDEXED, STORED, STRING,
+};
+
+use govmine_segment::{BIGRAM_TOKENIZER, WORD_TOKENIZER};
+
+/// Version of the index layout; bump when the schema or tokenization changes.
+pub const FORMAT: u32 = 1;
+
+/// Value of [`Fields::kind`] for document records.
+pub const KIND_DOC: &str = "doc";
+/// Value of [`Fields::kind`] for passage records.
+pub const KIND_PASSAGE: &str = "passage";
+
+/// The typed fields of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// `doc` or `passage`.
+    pub kind: Field,
+    /// Document id: path relative to the ingest root, `#N` for records.
+    pub doc_id: Field,
+    /// blake3 of the document id, as u64: groups passages into documents fast.
+    pub doc_key: Field,
+    /// Year of the document (absent when unknown).
+    pub year: Field,
+    /// Place facets (`/河南省/驻马店市`, `/全国`): the passage's place; on a document
+    /// record every place of the document.
+    pub places: Field,
+    /// Heading path, ` › `-joined.
+    pub section: Field,
+    /// Passage text: jieba words, positions, stored.
+    pub text: Field,
+    /// Passage text: char bigrams at char positions, not stored.
+    pub bigrams: Field,
+    /// Char offset of the passage in the cleaned document text.
+    pub start: Field,
+    /// Char offset one past the passage.
+    pub end: Field,
+    /// Content hash of the document (document records).
+    pub hash: Field,
+    /// Document metadata as JSON (document records), see [`crate::DocMeta`].
+    pub meta: Field,
+}
+
+/// Build the schema and its fields.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(WORD_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let bigrams = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(BIGRAM_TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: b.add_text_field("kind", STRING),
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        doc_key: b.add_u64_field("doc_key", FAST),
+        year: b.add_i64_field("year", NumericOptions::default() | INDEXED | FAST | STORED),
+        places: b.add_facet_field("places", FacetOptions::default().set_stored()),
+        section: b.add_text_field("section", STORED),
+        text: b.add_text_field("text", words),
+        bigrams: b.add_text_field("bigrams", bigrams),
+        start: b.add_u64_field("start", STORED),
+        end: b.add_u64_field("end", STORED),
+        hash: b.add_text_field("hash", STORED),
+        meta: b.add_text_field("meta", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// Look the fields up in an opened index's schema.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    let f = |name: &str| schema.get_field(name);
+    Ok(Fields {
+        kind: f("kind")?,
+        doc_id: f("doc_id")?,
+        doc_key: f("doc_key")?,
+        year: f("year")?,
+        places: f("places")?,
+        section: f("section")?,
+        text: f("text")?,
+        bigrams: f("bigrams")?,
+        start: f("start")?,
+        end: f("end")?,
+        hash: f("hash")?,
+        meta: f("meta")?,
+    })
+}
+
+/// The u64 key of a document id.
+pub fn doc_key(doc_id: &str) -> u64 {
+    let h = blake3::hash(doc_id.as_bytes());
+    u64::from_le_bytes(h.as_bytes()[..8].try_into().expect("8 bytes"))
+}
+
+/// A facet from a place path (`["河南省", "驻马店市"]`).
+pub fn facet(path: &[String]) -> Facet {
+    Facet::from_path(path.iter().map(String::as_str))
+}

@@ -1,0 +1,388 @@
+//! Searching: documents that contain every term, ranked, with their best passages.
+//!
+//! Each term is found exactly through the bigram field (see
+//! [`govmine_segment::BigramQuery`]); the region and year filters restrict which passages
+//! count, so `--region 银川` keeps only matches inside passages about 银川. A document
+//! matches when its counted passages contain every group's term and no excluded term.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, Score, TantivyDocument, Term};
+
+use govmine_segment::{BigramQuery, Segmenter};
+
+use crate::collect::{Match, MatchCollector};
+use crate::meta::{self, IndexMeta};
+use crate::schema::{self, Fields, KIND_DOC};
+use crate::snippet::{snippet, Snippet};
+use crate::{register_tokenizers, DocMeta, Error, ParsedQuery, Result};
+
+/// What to search for.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// The parsed query.
+    pub query: ParsedQuery,
+    /// Keep only passages under this place (facet path, e.g. `["河南省"]`).
+    pub region: Option<Vec<String>>,
+    /// Keep only documents of these years (inclusive).
+    pub years: Option<(i32, i32)>,
+    /// At most this many documents (`None`: all).
+    pub limit: Option<usize>,
+    /// Passages to return per document.
+    pub passages: usize,
+    /// Snippet length in chars.
+    pub snippet_chars: usize,
+}
+
+/// A matching passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct PassageHit {
+    /// Heading path.
+    pub section: Vec<String>,
+    /// The passage's place (facet path).
+    pub place: Option<Vec<String>>,
+    /// Char offset of the passage in the cleaned document text.
+    pub start: u64,
+    /// Char offset one past the passage.
+    pub end: u64,
+    /// Relevance of this passage.
+    pub score: Score,
+    /// Window of the passage with the terms highlighted.
+    pub snippet: Snippet,
+}
+
+/// A matching document.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// The document's metadata.
+    pub doc: DocMeta,
+    /// Relevance.
+    pub score: Score,
+    /// How many of its passages match a term.
+    pub matched_passages: usize,
+    /// Its best passages, best first.
+    pub passages: Vec<PassageHit>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Documents matching (before `limit`).
+    pub total: usize,
+    /// Hits, best first.
+    pub hits: Vec<Hit>,
+    /// Time taken.
+    #[serde(skip)]
+    pub elapsed: Duration,
+}
+
+/// An index open for reading.
+pub struct IndexSearcher {
+    dir: PathBuf,
+    reader: IndexReader,
+    fields: Fields,
+    meta: IndexMeta,
+}
+
+/// Check that `dir` holds a complete govmine index and read its metadata.
+pub fn check(dir: &Path) -> Result<IndexMeta> {
+    if !dir.join("meta.json").exists() && meta::read(dir)?.is_none() {
+        let has_files = std::fs::read_dir(dir)
+            .map(|mut d| d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git"))))
+            .unwrap_or(false);
+        return Err(if has_files {
+            Error::Incomplete(dir.to_owned())
+        } else {
+            Error::Missing(dir.to_owned())
+        });
+    }
+    meta::read(dir)?.ok_or_else(|| Error::Incomplete(dir.to_owned()))
+}
+
+fn escape_regex(c: char) -> String {
+    if c.is_ascii_punctuation() {
+        format!("\\{c}")
+    } else {
+        c.to_string()
+    }
+}
+
+impl IndexSearcher {
+    /// Open the index at `dir`; the segmenter is needed for query-time tokenizers.
+    pub fn open(dir: &Path, segmenter: &Segmenter) -> Result<IndexSearcher> {
+        let meta = check(dir)?;
+        let index = Index::open_in_dir(dir)?;
+        register_tokenizers(&index, segmenter);
+        let fields = schema::fields_of(&index.schema())?;
+        let reader = index.reader()?;
+        Ok(IndexSearcher {
+            dir: dir.to_owned(),
+            reader,
+            fields,
+            meta,
+        })
+    }
+
+    /// What built the index.
+    pub fn meta(&self) -> &IndexMeta {
+        &self.meta
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The query that finds one term exactly in the bigram field.
+    fn term_query(&self, term: &str) -> Result<Box<dyn Query>> {
+        let f = self.fields.bigrams;
+        let q = BigramQuery::new(term);
+        if let Some(c) = q.prefix() {
+            let pattern = format!("{}.?", escape_regex(c));
+            return Ok(Box::new(RegexQuery::from_pattern(&pattern, f)?));
+        }
+        let terms: Vec<(usize, Term)> = q
+            .phrase()
+            .iter()
+            .map(|(off, t)| (*off, Term::from_field_text(f, t)))
+            .collect();
+        Ok(match terms.len() {
+            0 => return Err(Error::Query(format!("`{term}` has nothing to search for"))),
+            1 => Box::new(TermQuery::new(
+                terms[0].1.clone(),
+                IndexRecordOption::WithFreqs,
+            )),
+            _ => Box::new(PhraseQuery::new_with_offset(terms)),
+        })
+    }
+
+    /// Filters as zero-score clauses.
+    fn filters(&self, req: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(path) = &req.region {
+            let facet = Facet::from_path(path.iter().map(String::as_str));
+            let q = TermQuery::new(
+                Term::from_facet(self.fields.places, &facet),
+                IndexRecordOption::Basic,
+            );
+            out.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0))));
+        }
+        if let Some((a, b)) = req.years {
+            let q = RangeQuery::new(
+                Bound::Included(Term::from_field_i64(self.fields.year, a as i64)),
+                Bound::Included(Term::from_field_i64(self.fields.year, b as i64)),
+            );
+            out.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0))));
+        }
+        out
+    }
+
+    /// Passages matching one term under the filters.
+    fn matches(&self, term: &str, req: &SearchRequest) -> Result<Vec<Match>> {
+        let mut clauses = vec![(Occur::Must, self.term_query(term)?)];
+        clauses.extend(self.filters(req));
+        let q = BooleanQuery::new(clauses);
+        Ok(self.reader.searcher().search(&q, &MatchCollector)?)
+    }
+
+    /// Run a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
+        let t0 = Instant::now();
+        let positive = req.query.positive_terms();
+        // term → its matches
+        let mut by_term: HashMap<&str, Vec<Match>> = HashMap::new();
+        for t in positive.iter().copied().chain(req.query.excluded.iter().map(String::as_str)) {
+            if !by_term.contains_key(t) {
+                by_term.insert(t, self.matches(t, req)?);
+            }
+        }
+        let keys_of = |t: &str| -> HashSet<u64> { by_term[t].iter().map(|m| m.key).collect() };
+
+        // Documents where every group matches and no excluded term occurs.
+        let mut docs: Option<HashSet<u64>> = None;
+        for group in &req.query.groups {
+            let mut any: HashSet<u64> = HashSet::new();
+            for t in group {
+                any.extend(keys_of(t));
+            }
+            docs = Some(match docs {
+                None => any,
+                Some(d) => d.intersection(&any).copied().collect(),
+            });
+        }
+        let mut docs = docs.unwrap_or_default();
+        for t in &req.query.excluded {
+            for k in keys_of(t) {
+                docs.remove(&k);
+            }
+        }
+
+        // Score: per group, the best passage score of its terms, plus a little for
+        // every further matching passage. Passages: by terms matched, then score.
+        struct DocAcc {
+            passages: HashMap<DocAddress, (Score, u32)>,
+            group_best: Vec<Score>,
+        }
+        let mut acc: HashMap<u64, DocAcc> = HashMap::new();
+        for (gi, group) in req.query.groups.iter().enumerate() {
+            for t in group {
+                let bit = 1u32 << (positive.iter().position(|p| p == t).unwrap_or(0) % 32);
+                for m in &by_term[t.as_str()] {
+                    if !docs.contains(&m.key) {
+                        continue;
+                    }
+                    let a = acc.entry(m.key).or_insert_with(|| DocAcc {
+                        passages: HashMap::new(),
+                        group_best: vec![0.0; req.query.groups.len()],
+                    });
+                    let p = a.passages.entry(m.addr).or_insert((0.0, 0));
+                    p.0 += m.score;
+                    p.1 |= bit;
+                    a.group_best[gi] = a.group_best[gi].max(m.score);
+                }
+            }
+        }
+        let mut ranked: Vec<(u64, Score, DocAcc)> = acc
+            .into_iter()
+            .map(|(k, a)| {
+                let s = a.group_best.iter().sum::<Score>()
+                    + 0.25 * (a.passages.len() as Score).ln_1p();
+                (k, s, a)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let total = ranked.len();
+        ranked.truncate(req.limit.unwrap_or(usize::MAX));
+
+        let searcher = self.reader.searcher();
+        let mut hits = Vec::with_capacity(ranked.len());
+        for (_, score, a) in ranked {
+            let mut passages: Vec<(DocAddress, Score, u32)> =
+                a.passages.iter().map(|(addr, (s, bits))| (*addr, *s, *bits)).collect();
+            passages.sort_by(|x, y| {
+                y.2.count_ones()
+                    .cmp(&x.2.count_ones())
+                    .then(y.1.total_cmp(&x.1))
+                    .then(x.0.cmp(&y.0))
+            });
+            let mut out = Vec::new();
+            let mut doc_id = None;
+            for (addr, s, _) in passages.iter().take(req.passages.max(1)) {
+                let d: TantivyDocument = searcher.doc(*addr)?;
+                let f = &self.fields;
+                let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+                doc_id = d.get_first(f.doc_id).and_then(|v| v.as_str()).map(str::to_owned);
+                let section = d
+                    .get_first(f.section)
+                    .and_then(|v| v.as_str())
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.split(" › ").map(str::to_owned).collect())
+                    .unwrap_or_default();
+                let place = d
+                    .get_first(f.places)
+                    .and_then(|v| v.as_facet())
+                    .and_then(|p| Facet::from_encoded(p.as_bytes().to_vec()).ok())
+                    .map(|p| p.to_path().into_iter().map(str::to_owned).collect());
+                out.push(PassageHit {
+                    section,
+                    place,
+                    start: d.get_first(f.start).and_then(|v| v.as_u64()).unwrap_or(0),
+                    end: d.get_first(f.end).and_then(|v| v.as_u64()).unwrap_or(0),
+                    score: *s,
+                    snippet: snippet(text, &positive, req.snippet_chars),
+                });
+            }
+            let Some(doc_id) = doc_id else { continue };
+            let Some(doc) = self.doc_meta(&doc_id)? else {
+                continue;
+            };
+            hits.push(Hit {
+                doc,
+                score,
+                matched_passages: a.passages.len(),
+                passages: out,
+            });
+        }
+        Ok(SearchResults {
+            total,
+            hits,
+            elapsed: t0.elapsed(),
+        })
+    }
+
+    /// The metadata of one document.
+    pub fn doc_meta(&self, doc_id: &str) -> Result<Option<DocMeta>> {
+        let f = &self.fields;
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.doc_id, doc_id),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, KIND_DOC),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&q, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let d: TantivyDocument = searcher.doc(*addr)?;
+        Ok(d.get_first(f.meta)
+            .and_then(|v| v.as_str())
+            .and_then(|s| serde_json::from_str(s).ok()))
+    }
+
+    /// Every document's metadata, ordered by id.
+    pub fn all_docs(&self) -> Result<Vec<DocMeta>> {
+        let f = &self.fields;
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(f.kind, KIND_DOC),
+            IndexRecordOption::Basic,
+        );
+        let mut out = Vec::new();
+        for addr in searcher.search(&q, &DocSetCollector)? {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(m) = d
+                .get_first(f.meta)
+                .and_then(|v| v.as_str())
+                .and_then(|s| serde_json::from_str::<DocMeta>(s).ok())
+            {
+                out.push(m);
+            }
+        }
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(out)
+    }
+
+    /// Number of passage records.
+    pub fn passage_count(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let all: u64 = searcher.num_docs();
+        let docs = searcher.search(
+            &TermQuery::new(
+                Term::from_field_text(self.fields.kind, KIND_DOC),
+                IndexRecordOption::Basic,
+            ),
+            &tantivy::collector::Count,
+        )? as u64;
+        Ok(all - docs)
+    }
+}

@@ -1,0 +1,316 @@
+//! tantivy tokenizers over folded text, with offsets into the original text.
+//!
+//! Both tokenizers fold each char ([`crate::fold_match_char`]: full-width → half-width,
+//! traditional → simplified, ASCII lowercase) and report `offset_from`/`offset_to` as
+//! byte offsets of the *original* text, always on char boundaries. Positions are **char
+//! offsets** in both, so a phrase is "these tokens at these char distances":
+//!
+//! - [`WordTokenizer`] (`zh_words`): jieba words, default mode, punctuation and
+//!   whitespace dropped. For ranking; the word field is usually fed pre-tokenized
+//!   tokens from the one segmentation of ingest ([`word_tokens`]).
+//! - [`BigramTokenizer`] (`zh_bigrams`): one token per non-whitespace char: the char and
+//!   the next one (a bigram), or the char alone when whitespace or the end follows.
+//!   A contiguous query string then matches exactly where its chars stand side by side,
+//!   whatever jieba made of the text around it ([`BigramQuery`]).
+//!
+//! ```
+//! use govmine_segment::BigramQuery;
+//! let q = BigramQuery::new("行政处罚");
+//! assert_eq!(q.phrase(), &[(0, "行政".to_string()), (2, "处罚".to_string())]);
+//! ```
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use crate::{fold_match_char, Segmenter, WordToken};
+
+/// Name under which [`WordTokenizer`] is registered.
+pub const WORD_TOKENIZER: &str = "zh_words";
+/// Name under which [`BigramTokenizer`] is registered.
+pub const BIGRAM_TOKENIZER: &str = "zh_bigrams";
+
+/// Folded chars of a text with the original byte offset of each (plus the end).
+struct Folded {
+    chars: Vec<char>,
+    /// `bytes[i]` = byte offset of char `i` in the original; `bytes[len]` = text length.
+    bytes: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len() / 3 + 1);
+        let mut bytes = Vec::with_capacity(text.len() / 3 + 2);
+        for (b, c) in text.char_indices() {
+            chars.push(fold_match_char(c));
+            bytes.push(b);
+        }
+        bytes.push(text.len());
+        Folded { chars, bytes }
+    }
+}
+
+/// Is this a token char for the word field (not whitespace, not punctuation)?
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Turn jieba words of a folded text into tantivy tokens: `original_bytes[i]` is the
+/// byte offset in the original text of char `i` (with one extra entry for the end).
+/// Words without a letter, digit or ideograph are dropped; positions are char offsets.
+pub fn word_tokens(words: &[WordToken<'_>], original_bytes: &[usize]) -> Vec<Token> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        if !w.word.chars().any(is_word_char) {
+            continue;
+        }
+        out.push(Token {
+            offset_from: original_bytes[w.start],
+            offset_to: original_bytes[w.end],
+            position: w.start,
+            text: w.word.to_lowercase(),
+            position_length: w.end - w.start,
+        });
+    }
+    out
+}
+
+/// jieba words as a tantivy tokenizer (see the module docs).
+#[derive(Clone)]
+pub struct WordTokenizer {
+    segmenter: Segmenter,
+}
+
+impl WordTokenizer {
+    /// A tokenizer sharing this segmenter's dictionary.
+    pub fn new(segmenter: Segmenter) -> Self {
+        WordTokenizer { segmenter }
+    }
+}
+
+/// A token stream over a precomputed token list.
+pub struct VecTokenStream {
+    tokens: Vec<Token>,
+    next: usize,
+}
+
+impl TokenStream for VecTokenStream {
+    fn advance(&mut self) -> bool {
+        self.next += 1;
+        self.next <= self.tokens.len()
+    }
+    fn token(&self) -> &Token {
+        &self.tokens[self.next - 1]
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.tokens[self.next - 1]
+    }
+}
+
+impl Tokenizer for WordTokenizer {
+    type TokenStream<'a> = VecTokenStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
+        let folded = Folded::new(text);
+        let s: String = folded.chars.iter().collect();
+        let words = self.segmenter.cut(&s);
+        VecTokenStream {
+            tokens: word_tokens(&words, &folded.bytes),
+            next: 0,
+        }
+    }
+}
+
+/// Char bigrams with char-offset positions (see the module docs).
+#[derive(Clone, Default)]
+pub struct BigramTokenizer;
+
+/// The stream of [`BigramTokenizer`].
+pub struct BigramStream {
+    folded: Folded,
+    i: usize,
+    token: Token,
+}
+
+impl Tokenizer for BigramTokenizer {
+    type TokenStream<'a> = BigramStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream {
+        BigramStream {
+            folded: Folded::new(text),
+            i: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for BigramStream {
+    fn advance(&mut self) -> bool {
+        let chars = &self.folded.chars;
+        while self.i < chars.len() && chars[self.i].is_whitespace() {
+            self.i += 1;
+        }
+        if self.i >= chars.len() {
+            return false;
+        }
+        let i = self.i;
+        let pair = i + 1 < chars.len() && !chars[i + 1].is_whitespace();
+        let len = if pair { 2 } else { 1 };
+        let t = &mut self.token;
+        t.text.clear();
+        t.text.extend(&chars[i..i + len]);
+        t.offset_from = self.folded.bytes[i];
+        t.offset_to = self.folded.bytes[i + len];
+        t.position = i;
+        t.position_length = len;
+        self.i += 1;
+        true
+    }
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// The bigram-field query for one contiguous search string.
+///
+/// A string of two or more chars becomes a phrase of bigrams at char offsets that cover
+/// every char (`行政处罚` → 行政@0 处罚@2; `放管服` → 放管@0 管服@1). A single char becomes
+/// a prefix (every bigram starting with it, or the char alone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BigramQuery {
+    phrase: Vec<(usize, String)>,
+    prefix: Option<char>,
+}
+
+impl BigramQuery {
+    /// Build the query for `term` (folded here; whitespace inside a quoted phrase stays a gap).
+    pub fn new(term: &str) -> Self {
+        let chars: Vec<char> = term.trim().chars().map(fold_match_char).collect();
+        if chars.len() == 1 {
+            return BigramQuery {
+                phrase: Vec::new(),
+                prefix: Some(chars[0]),
+            };
+        }
+        // Cover each run of non-whitespace chars [a, b) with the tokens the text has there:
+        // bigrams at a, a+2, …; a run followed by whitespace ends with the unigram the
+        // tokenizer emits before a gap; the query's last run ends with the bigram that ends
+        // on its last char (its follower in the text is unknown).
+        let n = chars.len();
+        let mut phrase = Vec::new();
+        let mut a = 0;
+        while a < n {
+            if chars[a].is_whitespace() {
+                a += 1;
+                continue;
+            }
+            let b = (a..n).find(|&i| chars[i].is_whitespace()).unwrap_or(n);
+            let bigram = |p: usize| (p, chars[p..p + 2].iter().collect::<String>());
+            if b < n {
+                phrase.extend((a..b - 1).step_by(2).map(bigram));
+                phrase.push((b - 1, chars[b - 1].to_string()));
+            } else if b - a >= 2 {
+                phrase.extend((a..b - 1).step_by(2).map(bigram));
+                if (b - a) % 2 == 1 {
+                    phrase.push(bigram(b - 2));
+                }
+            }
+            // A one-char last run after a gap cannot be pinned down; the rest still must match.
+            a = b;
+        }
+        BigramQuery {
+            phrase,
+            prefix: None,
+        }
+    }
+
+    /// `(char offset, bigram)` pairs that must all match at those distances.
+    pub fn phrase(&self) -> &[(usize, String)] {
+        &self.phrase
+    }
+
+    /// For a one-char query: the char every matching token starts with.
+    pub fn prefix(&self) -> Option<char> {
+        self.prefix
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::SegmenterBuilder;
+
+    fn collect<T: Tokenizer>(mut tok: T, text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut s = tok.token_stream(text);
+        while s.advance() {
+            out.push(s.token().clone());
+        }
+        out
+    }
+
+    #[test]
+    fn bigrams_have_char_positions_and_original_offsets() {
+        let text = "推行“三項制度”，ＧＤＰ 增长";
+        let toks = collect(BigramTokenizer, text);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["推行", "行“", "“三", "三项", "项制", "制度", "度”", "”,", ",g", "gd", "dp", "p", "增长", "长"]
+        );
+        for t in &toks {
+            // Offsets are char boundaries of the original, and cover position_length chars.
+            let orig = &text[t.offset_from..t.offset_to];
+            assert_eq!(orig.chars().count(), t.position_length);
+            assert_eq!(text[..t.offset_from].chars().count(), t.position);
+        }
+    }
+
+    #[test]
+    fn query_bigrams_cover_every_char() {
+        assert_eq!(
+            BigramQuery::new("放管服").phrase(),
+            &[(0, "放管".into()), (1, "管服".into())]
+        );
+        assert_eq!(
+            BigramQuery::new("双随机一公开").phrase(),
+            &[(0, "双随".into()), (2, "机一".into()), (4, "公开".into())]
+        );
+        assert_eq!(BigramQuery::new("執").prefix(), Some('执'));
+        // A quoted phrase with a space: 治 is a unigram before the gap, as in the text.
+        assert_eq!(
+            BigramQuery::new("法治 政府").phrase(),
+            &[(0, "法治".into()), (1, "治".into()), (3, "政府".into())]
+        );
+    }
+
+    #[test]
+    fn query_tokens_are_tokens_of_the_text() {
+        // Every query bigram must be one the tokenizer emits at that offset of a match.
+        let text = "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度";
+        let toks = collect(BigramTokenizer, text);
+        for q in ["行政执法公示", "法制审核", "执法全过程记录制度", "度、重"] {
+            let start = text.find(q).map(|b| text[..b].chars().count()).unwrap();
+            for (off, bigram) in BigramQuery::new(q).phrase() {
+                assert!(
+                    toks.iter().any(|t| t.position == start + off && &t.text == bigram),
+                    "{q}: {bigram}@{off}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_tokens_skip_punctuation_and_map_offsets() {
+        let seg = SegmenterBuilder::new().build().unwrap();
+        let text = "推行“三項制度”，全面落實";
+        let toks = collect(WordTokenizer::new(seg), text);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"三项制度"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains('“') || t.contains(',')));
+        for t in &toks {
+            assert_eq!(text[..t.offset_from].chars().count(), t.position);
+        }
+    }
+}
