@@ -17,6 +17,8 @@ pub mod clean;
 pub mod decode;
 pub mod html;
 mod model;
+#[cfg(test)]
+mod seeds;
 pub mod structure;
 
 pub use decode::{decode, DecodeError, Decoded, Encoding};

@@ -1,0 +1,135 @@
+//! What every command shares: the index directory, threads, dictionaries, and opening
+//! (or, for the default index, building) the index.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use govmine_index::{IndexSearcher, Writer, WriterOptions};
+use govmine_ingest::{IngestOptions, Pipeline, Summary};
+
+use crate::commands::Cli;
+use crate::output;
+
+/// Default index directory.
+pub const DEFAULT_INDEX: &str = "index";
+/// Corpus the default index is built from.
+pub const DEFAULT_CORPUS: &str = "corpus";
+
+/// Shared options and lazily built tools.
+pub struct Context {
+    /// Index directory.
+    pub index: PathBuf,
+    /// `--index` was not given: the default index may be built from `corpus/`.
+    pub default_index: bool,
+    /// Worker threads.
+    pub threads: usize,
+    /// `--dict` files.
+    pub dicts: Vec<PathBuf>,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> anyhow::Result<Context> {
+        let threads = cli
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        if threads == 0 {
+            anyhow::bail!("--threads must be at least 1");
+        }
+        Ok(Context {
+            index: cli.index.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX)),
+            default_index: cli.index.is_none(),
+            threads,
+            dicts: cli.dicts.clone(),
+        })
+    }
+
+    /// The pipeline's tools (segmenter with every dictionary, gazetteer).
+    pub fn pipeline(&self) -> anyhow::Result<Pipeline> {
+        Ok(Pipeline::new(&self.dicts)?)
+    }
+
+    /// Options for the index writer.
+    pub fn writer_options(&self, pipeline: &Pipeline) -> WriterOptions {
+        WriterOptions {
+            segmenter: pipeline.segmenter.clone(),
+            gazetteer_hash: pipeline.gazetteer.hash().to_string(),
+            threads: self.threads.min(4),
+            memory_budget: 64_000_000,
+        }
+    }
+
+    /// Ingest `paths` into the index and commit; progress and skips go to stderr.
+    pub fn ingest(
+        &self,
+        pipeline: &Pipeline,
+        paths: &[PathBuf],
+        opts: &IngestOptions,
+        quiet: bool,
+    ) -> anyhow::Result<Summary> {
+        let mut writer = Writer::open(&self.index, &self.writer_options(pipeline))?;
+        if *writer.opened() == govmine_index::Opened::Rebuilt {
+            eprintln!(
+                "govmine: {} was built with other dictionaries or place data: re-indexing what is given",
+                self.index.display()
+            );
+        }
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(output::progress_bar);
+        let summary = govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
+            output::on_ingest_event(ev, bar.as_ref())
+        })?;
+        if let Some(b) = &bar {
+            b.finish_and_clear();
+        }
+        writer.commit()?;
+        Ok(summary)
+    }
+
+    /// Open the index for reading. The default index is built from `corpus/` when it is
+    /// missing, incomplete or built with other dictionaries.
+    pub fn searcher(&self, pipeline: &Pipeline) -> anyhow::Result<IndexSearcher> {
+        let state = govmine_index::check(&self.index);
+        let stale = match &state {
+            Ok(meta) => meta.dict_hash != pipeline.segmenter.dict_hash()
+                || meta.gazetteer_hash != pipeline.gazetteer.hash(),
+            Err(_) => false,
+        };
+        let buildable = matches!(
+            state,
+            Err(govmine_index::Error::Missing(_)) | Err(govmine_index::Error::Incomplete(_))
+        ) || stale;
+        if self.default_index && buildable {
+            let corpus = default_corpus().with_context(|| {
+                format!(
+                    "no index at {}/ and no {DEFAULT_CORPUS}/ folder here to build it from: \
+                     run `govmine ingest PATH` first",
+                    self.index.display()
+                )
+            })?;
+            let why = if stale { "was built with other dictionaries" } else { "does not exist yet" };
+            eprintln!(
+                "govmine: the index at {}/ {why}: building it from {}/ …",
+                self.index.display(),
+                corpus.display()
+            );
+            let s = self.ingest(pipeline, &[corpus], &IngestOptions { text_field: None, threads: self.threads }, true)?;
+            eprintln!("govmine: {}", output::summary_line(&s));
+        } else if stale {
+            eprintln!(
+                "govmine: note: {} was built with other dictionaries; run `govmine ingest` again to rebuild it",
+                self.index.display()
+            );
+        }
+        Ok(IndexSearcher::open(&self.index, &pipeline.segmenter)?)
+    }
+}
+
+/// `corpus/` in the current directory, else beside the source tree this binary was built from.
+fn default_corpus() -> Option<PathBuf> {
+    let here = Path::new(DEFAULT_CORPUS);
+    if here.is_dir() {
+        return Some(here.to_path_buf());
+    }
+    let built = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_CORPUS);
+    built.is_dir().then_some(built)
+}

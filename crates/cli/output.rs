@@ -1,0 +1,162 @@
+//! Shared output helpers: stdout, highlights, the ingest summary line, JSON and CSV rows.
+
+use std::io::{BufWriter, Write};
+
+use govmine_index::{Hit, PlaceTag, Snippet};
+use govmine_ingest::{Event, Summary};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// Buffered stdout.
+pub fn stdout() -> BufWriter<std::io::StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
+
+/// Was this error a closed pipe (`govmine search … | head`)?
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `4.4 MB`.
+pub fn mb(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+pub fn bold(s: &str, color: bool) -> String {
+    if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+}
+
+pub fn dim(s: &str, color: bool) -> String {
+    if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() }
+}
+
+/// The snippet with its highlights in bold red on a terminal.
+pub fn highlight(s: &Snippet, color: bool) -> String {
+    if !color {
+        return s.text.clone();
+    }
+    let mut out = String::new();
+    let mut hl = s.highlights.iter().peekable();
+    for (i, c) in s.text.chars().enumerate() {
+        if hl.peek().is_some_and(|h| h.0 == i) {
+            out.push_str("\x1b[1;31m");
+        }
+        out.push(c);
+        if hl.peek().is_some_and(|h| h.1 == i + 1) {
+            out.push_str("\x1b[0m");
+            hl.next();
+        }
+    }
+    out
+}
+
+/// `河南省驻马店市 (subject), 河南省濮阳市 (author)`.
+pub fn places_line(places: &[PlaceTag]) -> String {
+    places
+        .iter()
+        .map(|p| match &p.role {
+            Some(r) => format!("{} ({r})", p.name),
+            None => p.name.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The one summary line of an ingest.
+pub fn summary_line(s: &Summary) -> String {
+    let skipped = if s.skipped.is_empty() {
+        "0 skipped".to_string()
+    } else {
+        let parts: Vec<String> = s.skipped.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        format!("{} skipped ({})", s.skipped_total(), parts.join(", "))
+    };
+    let replaced = if s.replaced > 0 { format!(" ({} replaced)", s.replaced) } else { String::new() };
+    format!(
+        "ingest: {} files seen, {} documents indexed{replaced}, {} unchanged, {skipped}, {} in {:.1} s, {:.1} MB/s",
+        s.files,
+        s.indexed,
+        s.unchanged,
+        mb(s.bytes),
+        s.seconds,
+        s.bytes as f64 / 1_000_000.0 / s.seconds.max(1e-9)
+    )
+}
+
+pub fn progress_bar() -> ProgressBar {
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+/// Print a skip on stderr (above the bar), advance the bar.
+pub fn on_ingest_event(ev: Event, bar: Option<&ProgressBar>) {
+    match ev {
+        Event::Skipped(s) => match bar {
+            Some(b) => b.println(format!("govmine: {}", s.message)),
+            None => eprintln!("govmine: {}", s.message),
+        },
+        Event::Progress { done, total } => {
+            if let Some(b) = bar {
+                b.set_length(total);
+                b.set_position(done);
+            }
+        }
+    }
+}
+
+/// The `--json` object of a hit.
+pub fn hit_json(hit: &Hit) -> serde_json::Value {
+    let d = &hit.doc;
+    serde_json::json!({
+        "doc": d.id,
+        "path": d.path,
+        "title": d.title,
+        "date": d.date,
+        "year": d.year,
+        "places": d.places,
+        "score": hit.score,
+        "matched_passages": hit.matched_passages,
+        "passages": hit.passages.iter().map(|p| serde_json::json!({
+            "section": p.section,
+            "place": p.place.as_ref().map(|pl| pl.concat()),
+            "snippet": p.snippet.text,
+            "highlights": p.snippet.highlights,
+            "score": p.score,
+            "start": p.start,
+            "end": p.end,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `--csv`: UTF-8 with BOM (Excel), one row per document and passage.
+pub fn hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(["rank", "doc", "title", "date", "year", "places", "score", "section", "passage_place", "snippet", "start", "end"])?;
+    for (i, h) in hits.iter().enumerate() {
+        for p in &h.passages {
+            w.write_record([
+                (i + 1).to_string(),
+                h.doc.id.clone(),
+                h.doc.title.clone().unwrap_or_default(),
+                h.doc.date.clone().unwrap_or_default(),
+                h.doc.year.map(|y| y.to_string()).unwrap_or_default(),
+                places_line(&h.doc.places),
+                format!("{:.3}", h.score),
+                p.section.join(" › "),
+                p.place.as_ref().map(|pl| pl.concat()).unwrap_or_default(),
+                p.snippet.text.clone(),
+                p.start.to_string(),
+                p.end.to_string(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}

@@ -1,0 +1,235 @@
+//! The ingest run: walk, read, prepare in parallel batches, add in input order, commit once.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use govmine_index::Writer;
+use govmine_text::{decode, Hints};
+
+use crate::prepare::{Outcome, Stages};
+use crate::source::{csv_records, jsonl_records, walk, FileKind, RawDoc, Skip};
+use crate::Error;
+
+/// Raw bytes gathered before a batch is prepared in parallel.
+const BATCH_BYTES: usize = 2 * 1024 * 1024;
+
+/// How to run an ingest.
+#[derive(Debug, Clone, Default)]
+pub struct IngestOptions {
+    /// Text field of record corpora (default: content, text, full_text, body).
+    pub text_field: Option<String>,
+    /// Worker threads for the stages.
+    pub threads: usize,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Summary {
+    /// Files found (supported or not).
+    pub files: usize,
+    /// Documents found (files and records).
+    pub documents: usize,
+    /// Documents indexed (new or changed).
+    pub indexed: usize,
+    /// Of those, documents that replaced a changed version.
+    pub replaced: usize,
+    /// Documents whose content was already indexed.
+    pub unchanged: usize,
+    /// Skipped files and records, by reason.
+    pub skipped: BTreeMap<&'static str, usize>,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Wall time in seconds.
+    pub seconds: f64,
+}
+
+impl Summary {
+    /// Total skipped.
+    pub fn skipped_total(&self) -> usize {
+        self.skipped.values().sum()
+    }
+}
+
+/// Progress and problems, as they happen.
+pub enum Event<'a> {
+    /// A file or record was skipped.
+    Skipped(&'a Skip),
+    /// Bytes read so far of the total.
+    Progress {
+        /// Done.
+        done: u64,
+        /// Total.
+        total: u64,
+    },
+}
+
+struct Run<'a, 'w> {
+    stages: &'a Stages<'a>,
+    writer: &'w mut Writer,
+    pool: rayon::ThreadPool,
+    summary: Summary,
+    seen: HashSet<String>,
+    batch: Vec<RawDoc>,
+    batch_bytes: usize,
+}
+
+impl Run<'_, '_> {
+    fn skip(&mut self, s: &Skip, on: &mut dyn FnMut(Event)) {
+        *self.summary.skipped.entry(s.reason).or_default() += 1;
+        on(Event::Skipped(s));
+    }
+
+    fn push(&mut self, doc: RawDoc, size: usize, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
+        self.summary.documents += 1;
+        self.batch.push(doc);
+        self.batch_bytes += size;
+        if self.batch_bytes >= BATCH_BYTES {
+            self.flush(on)?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
+        let batch = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let writer = &*self.writer;
+        let stages = self.stages;
+        let status = |id: &str, hash: &str| writer.status(id, hash);
+        let outcomes: Vec<(String, Outcome)> = self.pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|raw| (raw.id.clone(), stages.prepare(raw, &status)))
+                .collect()
+        });
+        for (id, outcome) in outcomes {
+            match outcome {
+                Outcome::Indexed(rec) => {
+                    if !self.seen.insert(id.clone()) {
+                        let s = Skip {
+                            message: format!("{id}: skipped: the same document id was given twice in this run"),
+                            what: id,
+                            reason: "duplicate id",
+                        };
+                        self.skip(&s, on);
+                        continue;
+                    }
+                    if self.writer.status(&id, &rec.meta.hash) == govmine_index::DocStatus::Changed {
+                        self.summary.replaced += 1;
+                    }
+                    self.writer.add(*rec)?;
+                    self.summary.indexed += 1;
+                }
+                Outcome::Unchanged => {
+                    self.seen.insert(id);
+                    self.summary.unchanged += 1;
+                }
+                Outcome::Skipped(s) => self.skip(&s, on),
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Ingest every file under `paths` into `writer` (not committed: the caller commits).
+pub fn ingest(
+    paths: &[PathBuf],
+    stages: &Stages<'_>,
+    writer: &mut Writer,
+    opts: &IngestOptions,
+    on: &mut dyn FnMut(Event),
+) -> Result<Summary, Error> {
+    let t0 = Instant::now();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.max(1))
+        .build()
+        .map_err(|e| Error::Threads(e.to_string()))?;
+    let (files, skips) = walk(paths);
+    let total: u64 = files.iter().map(|f| f.bytes).sum();
+    let mut run = Run {
+        stages,
+        writer,
+        pool,
+        summary: Summary {
+            files: files.len() + skips.iter().filter(|s| s.reason == "unsupported type" || s.reason == "too large").count(),
+            ..Summary::default()
+        },
+        seen: HashSet::new(),
+        batch: Vec::new(),
+        batch_bytes: 0,
+    };
+    for s in &skips {
+        run.skip(s, on);
+    }
+    let mut done = 0u64;
+    for file in &files {
+        let bytes = match std::fs::read(&file.path) {
+            Ok(b) => b,
+            Err(e) => {
+                let s = Skip {
+                    what: file.id.clone(),
+                    reason: "unreadable",
+                    message: format!("{}: skipped: cannot read ({e})", file.path.display()),
+                };
+                run.skip(&s, on);
+                continue;
+            }
+        };
+        run.summary.bytes += bytes.len() as u64;
+        match file.kind {
+            FileKind::Text | FileKind::Html => {
+                let size = bytes.len();
+                let doc = RawDoc {
+                    id: file.id.clone(),
+                    path: file.path.display().to_string(),
+                    text: None,
+                    bytes,
+                    encoding: "",
+                    hints: Hints {
+                        html: file.kind == FileKind::Html,
+                        ..Hints::default()
+                    },
+                };
+                run.push(doc, size, on)?;
+            }
+            FileKind::Jsonl | FileKind::Csv => {
+                let decoded = match decode(&bytes) {
+                    Ok(d) => d,
+                    Err(e) => {
+                        let s = Skip {
+                            what: file.id.clone(),
+                            reason: e.reason(),
+                            message: format!("{}: skipped: {e}", file.path.display()),
+                        };
+                        run.skip(&s, on);
+                        continue;
+                    }
+                };
+                drop(bytes);
+                let enc = decoded.encoding.name();
+                let tf = opts.text_field.as_deref();
+                let (docs, skips) = if file.kind == FileKind::Jsonl {
+                    jsonl_records(file, &decoded.text, tf, enc)
+                } else {
+                    csv_records(file, &decoded.text, tf, enc)
+                };
+                drop(decoded);
+                for s in &skips {
+                    run.skip(s, on);
+                }
+                for d in docs {
+                    let size = d.text.as_ref().map_or(0, String::len);
+                    run.push(d, size, on)?;
+                }
+            }
+        }
+        done += file.bytes;
+        on(Event::Progress { done, total });
+    }
+    run.flush(on)?;
+    let mut summary = run.summary;
+    summary.seconds = t0.elapsed().as_secs_f64();
+    Ok(summary)
+}
