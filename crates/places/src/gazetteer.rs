@@ -184,7 +184,7 @@ impl Gazetteer {
         patterns.sort();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .build(&patterns)
             .map_err(|e| e.to_string())?;
         let mut h = blake3::Hasher::new();

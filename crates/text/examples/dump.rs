@@ -16,10 +16,16 @@ fn main() {
     let doc = govmine_text::process(&decoded.text, &hints);
     println!("encoding: {}", decoded.encoding.name());
     println!("title: {:?}", doc.title);
-    println!("date: {:?} author: {:?} source: {:?}", doc.publish_date, doc.author, doc.source);
+    println!(
+        "date: {:?} author: {:?} source: {:?}",
+        doc.publish_date, doc.author, doc.source
+    );
     println!("year: {:?} ({:?})", doc.year, doc.year_source);
     for (i, s) in doc.sections.iter().enumerate() {
-        println!("S{i} L{} {:?} parent={:?} [{}..{}] {}", s.level, s.kind, s.parent, s.start, s.end, s.heading);
+        println!(
+            "S{i} L{} {:?} parent={:?} [{}..{}] {}",
+            s.level, s.kind, s.parent, s.start, s.end, s.heading
+        );
     }
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let t: String = doc.slice(p.start, p.end).chars().take(50).collect();

@@ -56,8 +56,7 @@ static DATE_DMY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^\d])(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[^\d]|$)").unwrap());
 static DATE_YM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})\s*年\s*(\d{1,2})\s*月").unwrap());
-static DATE_Y: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(\d{4})\s*年?\s*$").unwrap());
+static DATE_Y: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(\d{4})\s*年?\s*$").unwrap());
 
 /// A line that is only a numeric timestamp (web-page chrome, not a signature date).
 static BARE_TIMESTAMP: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,9 +74,8 @@ static WIDGETS: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-static PHONE_OR_MAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{3,4}[-—－]\d{7,8}|[\w.\-]+@[\w\-]+\.[A-Za-z]{2,}").unwrap()
-});
+static PHONE_OR_MAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{3,4}[-—－]\d{7,8}|[\w.\-]+@[\w\-]+\.[A-Za-z]{2,}").unwrap());
 
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-—－–]\s*\d{1,3}\s*[-—－–]$").unwrap());
@@ -187,7 +185,9 @@ fn normalize_spaces(line: &str) -> String {
     if line.chars().all(|c| c == ' ' || !is_ws(c)) {
         return line.to_owned();
     }
-    line.chars().map(|c| if is_ws(c) { ' ' } else { c }).collect()
+    line.chars()
+        .map(|c| if is_ws(c) { ' ' } else { c })
+        .collect()
 }
 
 fn trim(s: &str) -> &str {
@@ -225,7 +225,20 @@ fn split_paragraphs(line: &str, mut f: impl FnMut(&str)) {
 fn starts_paragraph(before: &str, prev: char, after: &str) -> bool {
     matches!(
         prev,
-        '。' | '！' | '？' | '!' | '?' | '；' | ';' | '…' | '”' | '’' | '」' | '』' | '）' | ')' | '】'
+        '。' | '！'
+            | '？'
+            | '!'
+            | '?'
+            | '；'
+            | ';'
+            | '…'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | ')'
+            | '】'
     ) || heading_marker(trim(before)).is_some()
         || heading_marker(after).is_some()
         || FIELD.find(after).is_some_and(|m| m.start() == 0)
@@ -325,7 +338,8 @@ fn fields(line: &str, meta: &mut Meta) -> bool {
                     date = normalize_date(value);
                 }
             }
-            "发布日期" | "发布时间" | "发文日期" | "成文日期" | "更新时间" | "更新日期" => {
+            "发布日期" | "发布时间" | "发文日期" | "成文日期" | "更新时间" | "更新日期" =>
+            {
                 generic_date_only = false;
                 if date.is_none() {
                     date = normalize_date(value);
@@ -361,7 +375,11 @@ fn fields(line: &str, meta: &mut Meta) -> bool {
 /// A field value without surrounding space, brackets and separators.
 fn clean_value(v: &str) -> &str {
     v.trim_matches(|c: char| {
-        is_ws(c) || matches!(c, '(' | ')' | '（' | '）' | '【' | '】' | '[' | ']' | '|' | '｜')
+        is_ws(c)
+            || matches!(
+                c,
+                '(' | ')' | '（' | '）' | '【' | '】' | '[' | ']' | '|' | '｜'
+            )
     })
 }
 
@@ -431,10 +449,16 @@ mod tests {
         assert_eq!(c.crumbs, ["首页", "调查研究"]);
         assert_eq!(c.lines[0], "2020年调研第6期");
         assert_eq!(c.lines[1], "学习先进地区经验  推进法治政府建设");
-        assert!(!c.lines.iter().any(|l| l == "11" || l == "22" || l.contains("当前位置")));
+        assert!(!c
+            .lines
+            .iter()
+            .any(|l| l == "11" || l == "22" || l.contains("当前位置")));
         assert!(!c.lines.iter().any(|l| l.contains("发布日期")));
         // A body line that names an author stays.
-        assert_eq!(c.lines.last().map(String::as_str), Some("(本文作者:娄建广系濮阳市二级巡视员、市司法局党委书记)"));
+        assert_eq!(
+            c.lines.last().map(String::as_str),
+            Some("(本文作者:娄建广系濮阳市二级巡视员、市司法局党委书记)")
+        );
         // Five drops: 11, 22, 11, the crumb line, the metadata line; the lone NBSP line is empty.
         assert_eq!(c.dropped, 5);
     }
@@ -456,18 +480,31 @@ mod tests {
         assert_eq!((c.author.as_deref(), c.source.as_deref()), (None, None));
         assert_eq!(c.crumbs, ["首页", "新闻资讯", "最新要闻"]);
         assert_eq!(c.lines[0], "新时代下地方如何推进基层治理法治化");
-        for chrome in ["栏目更新", "栏目热门", "关于我们 | 联系我们 | 版权声明 | 广告服务"] {
+        for chrome in [
+            "栏目更新",
+            "栏目热门",
+            "关于我们 | 联系我们 | 版权声明 | 广告服务",
+        ] {
             assert!(!c.lines.iter().any(|l| l == chrome), "{chrome}");
         }
-        assert!(c.lines.last().is_some_and(|l| l.starts_with("成效:截至2016年3月")));
+        assert!(c
+            .lines
+            .last()
+            .is_some_and(|l| l.starts_with("成效:截至2016年3月")));
     }
 
     #[test]
     fn seed_003_contact_footer_dropped() {
         let c = clean(seeds::S003);
         assert_eq!(c.lines[0], "四川省巴中市");
-        assert!(c.lines.last().is_some_and(|l| l.starts_with("自觉接受人大监督")));
-        assert!(!c.lines.iter().any(|l| l.contains("010-") || l.contains('@')));
+        assert!(c
+            .lines
+            .last()
+            .is_some_and(|l| l.starts_with("自觉接受人大监督")));
+        assert!(!c
+            .lines
+            .iter()
+            .any(|l| l.contains("010-") || l.contains('@')));
     }
 
     #[test]
@@ -476,13 +513,28 @@ mod tests {
         assert_eq!(c.publish_date.as_deref(), Some("2018-09-07"));
         assert_eq!(c.lines[0], "县区动态");
         assert_eq!(c.lines[1], "郓城发力法治政府建设创新多措施实效果好");
-        assert!(c.lines[2].starts_with("2018年以来,郓城县") && c.lines[2].ends_with("成效突出明显。"));
-        assert_eq!(c.lines[3], "一、扣好第一粒“扣子”,描绘法治政府建设“郓城蓝图”");
+        assert!(
+            c.lines[2].starts_with("2018年以来,郓城县") && c.lines[2].ends_with("成效突出明显。")
+        );
+        assert_eq!(
+            c.lines[3],
+            "一、扣好第一粒“扣子”,描绘法治政府建设“郓城蓝图”"
+        );
         assert!(c.lines[4].starts_with("“奉法者强,则国强。”"));
         assert_eq!(c.lines[9], "四、“破冰”执法监督, 打造监督工作“郓城亮点”");
         assert_eq!(c.lines.len(), 15);
         for l in &c.lines {
-            for chrome in ["今天是", "English", "全文搜索", "访问次数", "字号", "责任编辑", "版权所有", "ICP备", "地址:"] {
+            for chrome in [
+                "今天是",
+                "English",
+                "全文搜索",
+                "访问次数",
+                "字号",
+                "责任编辑",
+                "版权所有",
+                "ICP备",
+                "地址:",
+            ] {
                 assert!(!l.contains(chrome), "{chrome} in {l}");
             }
         }
@@ -511,7 +563,9 @@ mod tests {
 
     #[test]
     fn line_breaks_and_widgets() {
-        let c = clean("第一段\r\n第二段\r第三段\u{2028}第四段\n【大 中 小】\n【打印】 【关闭】\n- 3 -\n|\n");
+        let c = clean(
+            "第一段\r\n第二段\r第三段\u{2028}第四段\n【大 中 小】\n【打印】 【关闭】\n- 3 -\n|\n",
+        );
         assert_eq!(c.lines, ["第一段", "第二段", "第三段", "第四段"]);
         assert_eq!(c.dropped, 4);
     }

@@ -3,14 +3,53 @@
 //! elements turned into line breaks, entities decoded, source whitespace collapsed.
 
 /// Elements whose content is never text.
-const RAW: &[&str] = &["script", "style", "noscript", "template", "svg", "iframe", "object"];
+const RAW: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "object",
+];
 
 /// Elements that start or end a line.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-    "table", "tbody", "thead", "tfoot", "ul", "ol", "dl", "dt", "dd", "header", "footer", "nav",
-    "aside", "main", "blockquote", "pre", "hr", "form", "center", "caption", "figure",
-    "figcaption", "address", "body", "html", "option", "fieldset", "legend",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "hr",
+    "form",
+    "center",
+    "caption",
+    "figure",
+    "figcaption",
+    "address",
+    "body",
+    "html",
+    "option",
+    "fieldset",
+    "legend",
 ];
 
 /// Strip tags from an HTML page and return its text, one block per line.
@@ -213,7 +252,13 @@ fn entity(s: &str) -> Option<(char, usize)> {
         let len = b[start..]
             .iter()
             .take(8)
-            .take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() })
+            .take_while(|c| {
+                if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+            })
             .count();
         if len == 0 {
             return None;
@@ -334,7 +379,11 @@ mod tests {
     #[test]
     fn strips_a_gov_page_into_lines() {
         let text = strip(PAGE);
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
         assert_eq!(
             lines,
             [
@@ -352,16 +401,38 @@ mod tests {
                 "broken tag",
             ]
         );
-        assert!(!text.contains("font-size") && !text.contains("not text") && !text.contains("hidden"));
+        assert!(
+            !text.contains("font-size") && !text.contains("not text") && !text.contains("hidden")
+        );
         assert!(!text.contains("JavaScript"));
     }
 
     #[test]
     fn malformed_input_never_panics() {
         for s in [
-            "<", "<<", "<a", "<a href='x", "</", "<!--", "<!-- x", "<script>", "<script>x</scr",
-            "a < b > c", "&", "&#", "&#x;", "&#99999999;", "&#xD800;", "&nbsp", "&amp x", "<p",
-            "<title>t", "<head><title>t</title>x", "文字<文字>文字", "<1>", "&#0;",
+            "<",
+            "<<",
+            "<a",
+            "<a href='x",
+            "</",
+            "<!--",
+            "<!-- x",
+            "<script>",
+            "<script>x</scr",
+            "a < b > c",
+            "&",
+            "&#",
+            "&#x;",
+            "&#99999999;",
+            "&#xD800;",
+            "&nbsp",
+            "&amp x",
+            "<p",
+            "<title>t",
+            "<head><title>t</title>x",
+            "文字<文字>文字",
+            "<1>",
+            "&#0;",
         ] {
             let _ = strip(s);
         }
@@ -372,11 +443,20 @@ mod tests {
 
     #[test]
     fn process_html_keeps_title_first_and_drops_chrome() {
-        let hints = crate::Hints { html: true, ..Default::default() };
+        let hints = crate::Hints {
+            html: true,
+            ..Default::default()
+        };
         let doc = crate::process(PAGE, &hints);
         assert_eq!(doc.publish_date.as_deref(), Some("2018-09-07"));
         assert_eq!(doc.source.as_deref(), Some("郓城县"));
-        assert_eq!(doc.title.as_deref(), Some("郓城发力法治政府建设 - 山东省司法厅"));
-        assert!(doc.sections.iter().any(|s| s.heading == "一、扣好第一粒“扣子”"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("郓城发力法治政府建设 - 山东省司法厅")
+        );
+        assert!(doc
+            .sections
+            .iter()
+            .any(|s| s.heading == "一、扣好第一粒“扣子”"));
     }
 }

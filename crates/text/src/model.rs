@@ -128,9 +128,17 @@ pub struct Sentence {
 impl Document {
     /// The text between two char offsets.
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        let mut it = self.text.char_indices().map(|(b, _)| b).chain(std::iter::once(self.text.len()));
+        let mut it = self
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(self.text.len()));
         let b0 = it.by_ref().nth(start).unwrap_or(self.text.len());
-        let b1 = if end > start { it.nth(end - start - 1).unwrap_or(self.text.len()) } else { b0 };
+        let b1 = if end > start {
+            it.nth(end - start - 1).unwrap_or(self.text.len())
+        } else {
+            b0
+        };
         &self.text[b0..b1]
     }
 
