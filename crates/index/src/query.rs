@@ -1,7 +1,7 @@
 //! The search syntax: space-separated terms that must all occur, `OR` between
 //! alternatives, `-term` to exclude, quotes for a phrase with spaces.
 //!
-//! A term is matched as a contiguous string (after folding), quoted or not:
+//! `－term` (full-width minus) excludes too. A term is matched as a contiguous string (after folding), quoted or not:
 //! `行政复议` and `"行政复议"` mean the same.
 //!
 //! ```
@@ -46,7 +46,7 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
             continue;
         }
         let mut negated = false;
-        if c == '-' {
+        if c == '-' || c == '－' {
             chars.next();
             negated = true;
         }
@@ -156,6 +156,7 @@ mod tests {
         let q = ParsedQuery::parse("\"行政执法责任制\" -信访").unwrap();
         assert_eq!(q.groups, vec![vec!["行政执法责任制".to_string()]]);
         assert_eq!(q.excluded, vec!["信访".to_string()]);
+        assert_eq!(ParsedQuery::parse("法治 －信访").unwrap().excluded, vec!["信访".to_string()]);
         let q = ParsedQuery::parse("“法治 政府” OR 依法行政").unwrap();
         assert_eq!(q.groups, vec![vec!["法治 政府".to_string(), "依法行政".to_string()]]);
     }

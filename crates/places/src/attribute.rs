@@ -331,3 +331,165 @@ fn dominant(gaz: &Gazetteer, occ: &[RegionId], share: f64, min: usize) -> Option
         best.map(|(_, _, c)| c)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govmine_text::process;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    fn path(p: Place) -> String {
+        g().facet_path(p).concat()
+    }
+
+    /// Document, its placement, and (role, path) of each doc place.
+    fn run(raw: &str, hints: &Hints) -> (Document, Placement, Vec<(Role, String)>) {
+        let doc = process(raw, hints);
+        let placement = attribute(&doc, hints, g());
+        let places = placement.doc_places.iter().map(|d| (d.role, path(d.place))).collect();
+        (doc, placement, places)
+    }
+
+    /// Place of the first paragraph whose text starts with `prefix`.
+    fn place_of(doc: &Document, placement: &Placement, prefix: &str) -> Option<String> {
+        let i = doc
+            .paragraphs
+            .iter()
+            .position(|p| doc.slice(p.start, p.end).trim().starts_with(prefix))
+            .unwrap_or_else(|| panic!("no paragraph starts with {prefix}"));
+        placement.paragraph_places[i].map(path)
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_string())
+    }
+
+    #[test]
+    fn seed_000_author_puyang_subject_zhumadian() {
+        let (doc, pl, places) = run(include_str!("../../../corpus/000_3f2a7be6bd882b3f.txt"), &Hints::default());
+        assert_eq!(places, [(Role::Author, "河南省濮阳市".into()), (Role::Subject, "河南省驻马店市".into())]);
+        assert_eq!(pl.paragraph_places.len(), doc.paragraphs.len());
+        assert_eq!(place_of(&doc, &pl, "一、驻马店市法治政府建设工作主要做法"), s("河南省驻马店市"));
+        assert_eq!(place_of(&doc, &pl, "(一)领导重视程度高"), s("河南省驻马店市"));
+        assert_eq!(place_of(&doc, &pl, "二、我市法治政府建设存在的问题"), s("河南省濮阳市"));
+        assert_eq!(place_of(&doc, &pl, "(二)法治政府建设推进不平衡"), s("河南省濮阳市"));
+        assert_eq!(place_of(&doc, &pl, "三、下一步工作打算"), s("河南省濮阳市"));
+        assert_eq!(place_of(&doc, &pl, "四、工作建议"), s("河南省濮阳市"));
+    }
+
+    #[test]
+    fn seed_001_jiuquan_from_the_title() {
+        let (doc, pl, places) = run(include_str!("../../../corpus/001_db632a6819f2f662.txt"), &Hints::default());
+        assert_eq!(places, [(Role::Author, "甘肃省酒泉市".into()), (Role::Subject, "甘肃省酒泉市".into())]);
+        assert!(pl.paragraph_places.iter().all(|p| p.map(path).as_deref() == Some("甘肃省酒泉市")));
+        assert!(!doc.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn seed_002_six_city_article() {
+        let (doc, pl, places) = run(include_str!("../../../corpus/002_eee0beed65e72678.txt"), &Hints::default());
+        let subjects: Vec<&str> = places.iter().map(|(r, p)| {
+            assert_eq!(*r, Role::Subject);
+            p.as_str()
+        }).collect();
+        assert_eq!(
+            subjects,
+            ["吉林省四平市", "宁夏回族自治区银川市", "湖北省咸宁市", "重庆市渝北区", "江苏省苏州市张家港市", "福建省厦门市"]
+        );
+        // The intro before the first block belongs to no single place.
+        assert_eq!(place_of(&doc, &pl, "党的十八届四中全会提出"), None);
+        assert_eq!(place_of(&doc, &pl, "举措:四平市政府"), s("吉林省四平市"));
+        assert_eq!(place_of(&doc, &pl, "举措:2014年以来,银川市"), s("宁夏回族自治区银川市"));
+        assert_eq!(place_of(&doc, &pl, "举措:咸宁市"), s("湖北省咸宁市"));
+        assert_eq!(place_of(&doc, &pl, "扎实服务基层"), s("重庆市渝北区"));
+        assert_eq!(place_of(&doc, &pl, "举措:张家港市"), s("江苏省苏州市张家港市"));
+        assert_eq!(place_of(&doc, &pl, "执法监管过程公开"), s("福建省厦门市"));
+    }
+
+    #[test]
+    fn seed_003_bazhong_from_the_first_line() {
+        let (_, pl, places) = run(include_str!("../../../corpus/003_40199a098a244c13.txt"), &Hints::default());
+        assert_eq!(places, [(Role::Author, "四川省巴中市".into()), (Role::Subject, "四川省巴中市".into())]);
+        assert!(pl.paragraph_places.iter().all(|p| p.map(path).as_deref() == Some("四川省巴中市")));
+    }
+
+    #[test]
+    fn seed_004_yuncheng_from_a_short_title_name() {
+        let (_, pl, places) = run(include_str!("../../../corpus/004_e9e637da5608c3ff.txt"), &Hints::default());
+        assert_eq!(places, [(Role::Author, "山东省菏泽市郓城县".into()), (Role::Subject, "山东省菏泽市郓城县".into())]);
+        assert!(pl.paragraph_places.iter().all(|p| p.map(path).as_deref() == Some("山东省菏泽市郓城县")));
+    }
+
+    const NATIONAL_2025: &str = "各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n\n一、2024年工作回顾\n\n过去一年，中国特色大国外交开创新局面。习近平主席等党和国家领导人出访多国，出席上海合作组织峰会。成功举办中非合作论坛北京峰会。\n\n纵深推进全国统一大市场建设。加快建立健全基础制度规则，破除地方保护和市场分割。\n";
+
+    #[test]
+    fn national_report_by_title() {
+        let hints = Hints { title: Some("2025年中华人民共和国国务院政府工作报告".into()), ..Hints::default() };
+        let (doc, pl, places) = run(NATIONAL_2025, &hints);
+        assert_eq!(places, [(Role::Subject, "全国".into())]);
+        assert_eq!(pl.paragraph_places.len(), doc.paragraphs.len());
+        assert!(pl.paragraph_places.iter().all(|&p| p == Some(Place::National)));
+    }
+
+    #[test]
+    fn national_by_text_when_no_place_and_no_hint() {
+        let (_, pl, places) = run(NATIONAL_2025, &Hints::default());
+        assert_eq!(places, [(Role::Subject, "全国".into())]);
+        assert!(pl.paragraph_places.iter().all(|&p| p == Some(Place::National)));
+        // A province hint keeps it local.
+        let hints = Hints { province: Some("河南省".into()), ..Hints::default() };
+        let (_, _, places) = run(NATIONAL_2025, &hints);
+        assert_eq!(places, [(Role::Author, "河南省".into()), (Role::Subject, "河南省".into())]);
+    }
+
+    #[test]
+    fn hand_built_document_sections_inherit_and_dominate() {
+        use govmine_text::{HeadingKind, Paragraph, Section, YearSource};
+        // Lines: 0 title, 1 heading naming 驻马店, 2 nested heading, 3 body, 4 heading, 5 body with 我市.
+        let lines = ["学习考察报告", "一、驻马店市的做法", "(一)领导重视", "市委高度重视。", "二、存在的问题", "我市还有差距,全市推进不平衡。"];
+        let text = lines.join("\n");
+        let mut paragraphs = Vec::new();
+        let mut pos = 0;
+        for (i, l) in lines.iter().enumerate() {
+            let n = l.chars().count();
+            let section = match i {
+                0 => None,
+                1 => Some(0),
+                2 | 3 => Some(1),
+                _ => Some(2),
+            };
+            paragraphs.push(Paragraph { start: pos, end: pos + n, section, is_heading: matches!(i, 1 | 2 | 4) });
+            pos += n + 1;
+        }
+        let start = |i: usize| paragraphs[i].start;
+        let total = text.chars().count();
+        let sections = vec![
+            Section { heading: lines[1].into(), kind: HeadingKind::Numeral, level: 1, parent: None, start: start(1), end: start(4) },
+            Section { heading: lines[2].into(), kind: HeadingKind::ParenNumeral, level: 2, parent: Some(0), start: start(2), end: start(4) },
+            Section { heading: lines[4].into(), kind: HeadingKind::Numeral, level: 1, parent: None, start: start(4), end: total },
+        ];
+        let doc = Document {
+            text,
+            title: Some(lines[0].into()),
+            publish_date: None,
+            year: None,
+            year_source: YearSource::None,
+            author: Some("濮阳市司法局".into()),
+            source: None,
+            sections,
+            paragraphs,
+            sentences: Vec::new(),
+        };
+        let pl = attribute(&doc, &Hints::default(), g());
+        let got: Vec<Option<String>> = pl.paragraph_places.iter().map(|p| p.map(path)).collect();
+        assert_eq!(
+            got,
+            [s("河南省驻马店市"), s("河南省驻马店市"), s("河南省驻马店市"), s("河南省驻马店市"), s("河南省濮阳市"), s("河南省濮阳市")]
+        );
+        assert_eq!(pl.author().map(path), s("河南省濮阳市"));
+        assert_eq!(pl.subjects().map(path).collect::<Vec<_>>(), ["河南省驻马店市"]);
+    }
+}

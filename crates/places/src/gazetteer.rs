@@ -181,6 +181,7 @@ impl Gazetteer {
             }
         }
         let mut patterns: Vec<String> = names.keys().filter(|n| n.chars().count() >= 2).cloned().collect();
+        patterns.extend(crate::mentions::BLOCKERS.iter().filter(|b| !names.contains_key(**b)).map(|b| b.to_string()));
         patterns.sort();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -374,4 +375,99 @@ impl Gazetteer {
 /// Non-empty lines after the header, with their 0-based line numbers.
 fn data_lines(csv: &str) -> impl Iterator<Item = (usize, &str)> {
     csv.lines().enumerate().skip(1).map(|(i, l)| (i, l.trim_end_matches('\r'))).filter(|(_, l)| !l.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    fn names(ids: &[RegionId]) -> Vec<String> {
+        ids.iter().map(|&id| g().full_path(id)).collect()
+    }
+
+    #[test]
+    fn level_counts_and_hierarchy() {
+        let count = |l: Level| g().regions().iter().filter(|r| r.level == l).count();
+        assert_eq!(count(Level::Province), 34);
+        assert_eq!(count(Level::Prefecture), 339);
+        assert_eq!(count(Level::County), 2996);
+        // No placeholders, no municipality repeated as its own prefecture.
+        assert!(g().regions().iter().all(|r| !r.name.contains("直辖") && r.name != "市辖区"));
+        let chongqing = g().lookup("重庆市");
+        assert_eq!(chongqing.len(), 1);
+        assert_eq!(g().region(chongqing[0]).level, Level::Province);
+    }
+
+    #[test]
+    fn lookup_full_short_alias_and_old_names() {
+        assert_eq!(names(&g().lookup("河南")), ["河南省"]);
+        assert_eq!(names(&g().lookup("河南省")), ["河南省"]);
+        assert_eq!(names(&g().lookup("驻马店")), ["河南省驻马店市"]);
+        assert_eq!(names(&g().lookup("渝北")), ["重庆市渝北区"]);
+        assert_eq!(names(&g().lookup("张家港")), ["江苏省苏州市张家港市"]);
+        assert_eq!(names(&g().lookup("延边州")), ["吉林省延边朝鲜族自治州"]);
+        assert_eq!(names(&g().lookup("宁夏")), ["宁夏回族自治区"]);
+        // Former names resolve to today's division.
+        assert_eq!(names(&g().lookup("新津县")), ["四川省成都市新津区"]);
+        assert_eq!(names(&g().lookup("襄樊")), ["湖北省襄阳市"]);
+        // Functional areas resolve to their containing division.
+        assert_eq!(names(&g().lookup("两江新区")), ["重庆市"]);
+        let gulou = names(&g().lookup("鼓楼"));
+        assert_eq!(gulou, ["江苏省南京市鼓楼区", "江苏省徐州市鼓楼区", "福建省福州市鼓楼区", "河南省开封市鼓楼区"]);
+        assert!(g().lookup("火星").is_empty());
+    }
+
+    #[test]
+    fn resolve_query_national_unique_ambiguous_unknown() {
+        assert_eq!(g().resolve_query("全国"), Ok(Place::National));
+        assert_eq!(g().resolve_query("national"), Ok(Place::National));
+        let yubei = g().resolve_query("渝北").unwrap();
+        assert_eq!(g().facet_path(yubei), ["重庆市", "渝北区"]);
+        match g().resolve_query("鼓楼") {
+            Err(PlaceError::Ambiguous { name, candidates }) => {
+                assert_eq!(name, "鼓楼");
+                assert_eq!(candidates.len(), 4);
+                assert!(candidates.contains(&"福建省福州市鼓楼区".to_string()));
+            }
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        // A path narrows an ambiguous name.
+        let fz = g().resolve_query("福州鼓楼").unwrap();
+        assert_eq!(g().facet_path(fz), ["福建省", "福州市", "鼓楼区"]);
+        let fz2 = g().resolve_query("福建/福州/鼓楼").unwrap();
+        assert_eq!(fz, fz2);
+        match g().resolve_query("驻马镇") {
+            Err(PlaceError::Unknown { suggestions, .. }) => {
+                assert!(suggestions.contains(&"河南省驻马店市".to_string()), "{suggestions:?}")
+            }
+            other => panic!("expected unknown, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn facet_paths() {
+        let p = |n: &str| g().resolve_query(n).unwrap();
+        assert_eq!(g().facet_path(Place::National), ["全国"]);
+        assert_eq!(g().facet_path(p("驻马店")), ["河南省", "驻马店市"]);
+        assert_eq!(g().facet_path(p("渝北区")), ["重庆市", "渝北区"]);
+        assert_eq!(g().facet_path(p("北京朝阳")), ["北京市", "朝阳区"]);
+        assert_eq!(g().facet_path(p("郓城")), ["山东省", "菏泽市", "郓城县"]);
+        assert_eq!(g().facet_path(p("仙桃")), ["湖北省", "仙桃市"]);
+        assert_eq!(g().facet_path(p("北京")), ["北京市"]);
+    }
+
+    #[test]
+    fn words_version_hash() {
+        let words: Vec<&str> = g().words().collect();
+        for w in ["驻马店", "驻马店市", "延边州", "两江新区", "新津县", "渝北"] {
+            assert!(words.contains(&w), "{w}");
+        }
+        assert_eq!(g().version(), "jionlp-1.5.31");
+        assert_eq!(g().hash().len(), 64);
+        assert!(g().hash().chars().all(|c| c.is_ascii_hexdigit()));
+    }
 }

@@ -40,11 +40,30 @@ const STOPLIST: &[&str] = &[
     "集宁", "上城", "下城", "海西", "长治", "大同", "安康", "三明", "朝阳", "海东", "白山", "宁安", "和田", "保山", "南岸", "江北",
     "江南", "西湖", "东湖", "龙华", "新华", "红星", "三山", "桥东", "桥西", "和县", "庐山", "泰山", "龙江", "长寿", "大观", "吉利",
     "龙山", "龙门", "南华", "青龙", "青云", "石门", "太和", "泰和", "万安", "万全", "武功", "新化", "新会", "兴隆", "阳春", "永宁",
-    "永和", "永兴", "新罗", "全州",
+    "永和", "永兴", "新罗", "全州", "大兴", "解放区", "新城区", "老城区",
+    "港口区",
 ];
 
 /// Short names of prefectures that are also words: weak, like county short names.
-const RISKY_PREFECTURE_SHORTS: &[&str] = &["大理", "中卫", "白城", "金昌", "丽江", "文山", "普洱", "红河", "临沧", "黄南", "果洛", "海南", "海北", "玉树", "吉安", "抚州", "宜春", "通化", "黄山"];
+const RISKY_PREFECTURE_SHORTS: &[&str] = &["大理", "中卫", "白城", "金昌", "丽江", "文山", "普洱", "红河", "临沧", "黄南", "果洛", "海南", "海北", "玉树", "吉安", "抚州", "宜春", "通化", "黄山", "台中",
+    "台南", "新北", "桃园", "定西",
+];
+
+/// Words matched only to shadow a place name inside them (leftmost-longest): `南京路`
+/// is a street, `沿海城市` holds no 海城市.
+pub(crate) const BLOCKERS: &[&str] = &[
+    "南京路", "北京路", "上海路", "沿海城市", "沿海城镇", "江河源", "复合肥", "和平区域", "海口岸", "衡水平",
+    "保定点", "创新乡", "文山会海", "重大理论", "长治久安", "世界大同", "中山大学", "中山装",
+    "上海合作组织",
+];
+
+/// Characters after which a two-char short name may directly follow (`在广州`, `学大庆`);
+/// after any other Han character it is treated as weak (`复合肥料`, `制定西部`).
+const JOINERS: &[char] = &[
+    '在', '到', '的', '和', '与', '及', '从', '至', '赴', '于', '向', '经', '对', '把', '是', '为', '同', '象', '像',
+    '学', '如', '往', '去', '来', '自', '以', '由', '将', '让', '被', '比', '跟', '给', '省', '市', '国', '了', '有',
+    '等', '或', '就', '都', '也', '即', '、',
+];
 
 /// How much a matched name can be trusted on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -117,9 +136,7 @@ impl Gazetteer {
                         .filter(|&c| {
                             anchor_set.contains(&c)
                                 || self.region(c).parent.is_some_and(|p| {
-                                    anchor_set.contains(&p)
-                                        && (self.region(p).level == Level::Prefecture
-                                            || self.region(c).level == Level::Prefecture)
+                                    anchor_set.contains(&p) && self.region(p).level == Level::Prefecture
                                 })
                         })
                         .collect();
@@ -154,7 +171,7 @@ impl Gazetteer {
                 if a == c {
                     s += 3;
                 } else if self.is_ancestor(a, c) {
-                    s += if self.region(a).level == Level::Province { 2 } else { 4 };
+                    s += if self.region(a).level == Level::Province { 1 } else { 4 };
                 } else if self.is_ancestor(c, a) {
                     s += 1;
                 }
@@ -162,10 +179,23 @@ impl Gazetteer {
             s
         };
         let mut scored: Vec<(i64, RegionId)> = m.candidates.iter().map(|&c| (score(c), c)).collect();
+        let has_context = scored.iter().any(|&(s, _)| s > 0);
+        if has_context {
+            // A higher level is the likelier reading of a shared name (西安 → 西安市 even
+            // where 吉林 is named), unless closer context outweighs it.
+            for (s, c) in scored.iter_mut() {
+                *s = *s * 2
+                    + match self.region(*c).level {
+                        Level::Province => 4,
+                        Level::Prefecture => 3,
+                        Level::County => 0,
+                    };
+            }
+        }
         scored.sort_by_key(|&(s, c)| (-s, self.region(c).level, c));
         m.candidates = scored.iter().map(|&(_, c)| c).collect();
         let (best, best_id) = scored[0];
-        m.region = if best > 0 {
+        m.region = if has_context {
             (scored[1].0 < best).then_some(best_id)
         } else {
             // No context: the single highest-level candidate, if there is one.
@@ -187,10 +217,14 @@ impl Gazetteer {
             let start = char_pos;
             char_pos += len;
             byte_pos = mat.end();
+            let prev = text[..mat.start()].chars().next_back();
+            let glued = prev.is_some_and(is_han);
             if STOPLIST.contains(&name.as_str()) {
                 continue;
             }
-            let entries = &self.names[name];
+            let Some(entries) = self.names.get(name) else {
+                continue; // a blocker
+            };
             let kind = entries.iter().map(|e| e.kind).min().unwrap_or(NameKind::Short);
             let strength = if kind != NameKind::Short {
                 if len >= 3 {
@@ -201,17 +235,22 @@ impl Gazetteer {
             } else if len >= 3 {
                 Strength::Medium
             } else {
-                let best_level = entries.iter().map(|e| self.region(e.region).level).min().unwrap_or(Level::County);
-                match best_level {
+                match entries.iter().map(|e| self.region(e.region).level).min().unwrap_or(Level::County) {
                     Level::Province => Strength::Medium,
                     Level::Prefecture if !RISKY_PREFECTURE_SHORTS.contains(&name.as_str()) => Strength::Medium,
                     _ => Strength::Weak,
                 }
             };
+            let best_level = entries.iter().map(|e| self.region(e.region).level).min().unwrap_or(Level::County);
+            let loose = kind == NameKind::Short && len == 2 && best_level != Level::Province;
+            let strength = if strength == Strength::Medium && loose && glued && !prev.is_some_and(|c| JOINERS.contains(&c)) {
+                Strength::Weak
+            } else {
+                strength
+            };
             let mut candidates: Vec<RegionId> = entries.iter().map(|e| e.region).collect();
             candidates.sort_by_key(|&c| (self.region(c).level, c));
             candidates.dedup();
-            let glued = text[..mat.start()].chars().next_back().is_some_and(is_han);
             out.push((
                 Mention {
                 start,
@@ -226,5 +265,97 @@ impl Gazetteer {
             ));
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> &'static Gazetteer {
+        Gazetteer::embedded()
+    }
+
+    /// (matched text, full path of the chosen division or "?").
+    fn found(text: &str) -> Vec<(String, String)> {
+        g().mentions(text)
+            .into_iter()
+            .map(|m| (m.text.clone(), m.region.map_or("?".to_string(), |r| g().full_path(r))))
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn char_offsets_and_strength() {
+        let ms = g().mentions("——濮阳市司法局赴驻马店市学习考察报告");
+        assert_eq!(ms.len(), 2);
+        assert_eq!((ms[0].start, ms[0].end, ms[0].strength), (2, 5, Strength::Strong));
+        assert_eq!((ms[1].start, ms[1].end, ms[1].text.as_str()), (9, 13, "驻马店市"));
+        let ms = g().mentions("与驻马店有关负责同志座谈");
+        assert_eq!((ms[0].text.as_str(), ms[0].strength), ("驻马店", Strength::Medium));
+    }
+
+    #[test]
+    fn headings_of_the_six_city_article() {
+        // Headings from corpus/002: a province short name then a city or county short name.
+        assert_eq!(
+            found("吉林四平:“行政执法监督+”破解基层执法难题"),
+            pairs(&[("吉林", "吉林省"), ("四平", "吉林省四平市")])
+        );
+        assert_eq!(
+            found("宁夏银川:“审管分离”助推行政执法效率提升"),
+            pairs(&[("宁夏", "宁夏回族自治区"), ("银川", "宁夏回族自治区银川市")])
+        );
+        assert_eq!(found("重庆渝北:建设法治政府,打造依法治区新格局、新常态"), pairs(&[("重庆", "重庆市"), ("渝北", "重庆市渝北区")]));
+        assert_eq!(
+            found("江苏张家港:社区协商激发基层法治建设原动力"),
+            pairs(&[("江苏", "江苏省"), ("张家港", "江苏省苏州市张家港市")])
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_follow_context() {
+        assert_eq!(found("福州鼓楼区委"), pairs(&[("福州", "福建省福州市"), ("鼓楼区", "福建省福州市鼓楼区")]));
+        assert_eq!(found("鼓楼区"), pairs(&[("鼓楼区", "?")]));
+        let m = &g().mentions("鼓楼区")[0];
+        assert_eq!(m.candidates.len(), 4);
+        // 西安 is the city unless its 辽源 district is in context.
+        assert_eq!(found("吉林省代表团赴西安考察"), pairs(&[("吉林省", "吉林省"), ("西安", "陕西省西安市")]));
+        assert_eq!(found("辽源市西安区"), pairs(&[("辽源市", "吉林省辽源市"), ("西安区", "吉林省辽源市西安区")]));
+        // Old names.
+        assert_eq!(found("原新津县"), pairs(&[("新津县", "四川省成都市新津区")]));
+    }
+
+    #[test]
+    fn weak_short_names_need_support() {
+        // Title start: a two-char county short name with nothing glued before it.
+        assert_eq!(found("郓城发力法治政府建设创新多措施实效果好"), pairs(&[("郓城", "山东省菏泽市郓城县")]));
+        // Glued inside words: nothing.
+        for text in ["加强重大理论研究", "发挥沿海城市作用", "提高复合肥料产量", "制定西部大开发规划", "坚持党和政府领导", "实施创新乡村振兴"] {
+            assert!(g().mentions(text).is_empty(), "{text}: {:?}", found(text));
+        }
+        // Stoplisted words and generic units: nothing.
+        for text in ["全县开发区和高新区建设", "城区和郊区", "市中心", "维护和平与发展", "南京路步行街", "长治久安"] {
+            assert!(g().mentions(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn no_false_positives_in_the_national_report() {
+        // Paragraphs of the 2025 national government work report (national-work-reports.jsonl).
+        let clean = [
+            "六是持续加强生态环境保护，提升绿色低碳发展水平。强化生态环境综合治理，主要污染物排放量继续下降。深入实施重要生态系统保护和修复重大工程，荒漠化、沙化土地面积持续“双缩减”。生物多样性保护取得积极成效，大量珍稀濒危野生动植物种群稳步增长。推动重点行业节能降碳改造，推进新能源开发利用，非化石能源发电量占总发电量的比重接近40%。启动全国温室气体自愿减排交易市场。全国碳排放权交易更趋活跃。",
+            "纵深推进全国统一大市场建设。加快建立健全基础制度规则，破除地方保护和市场分割，打通市场准入退出、要素配置等方面制约经济循环的卡点堵点，综合整治“内卷式”竞争。实施全国统一大市场建设指引，修订出台新版市场准入负面清单，优化新业态新领域市场准入环境。制定重点领域公平竞争合规指引，改革完善招标投标体制机制。出台健全社会信用体系的政策，构建统一的信用修复制度。完善企业简易退出制度，逐步推广经营主体活动发生地统计。加快建设统一开放的交通运输市场，实施降低全社会物流成本专项行动。",
+            "提升行政效能和水平。坚持求真务实，从实际出发解决问题。善于把党中央决策部署与自身实际结合起来，谋划牵引性、撬动性强的工作抓手和载体，提高创造性贯彻落实能力。加快数字政府建设，健全“高效办成一件事”重点事项清单管理和常态化推进机制，完善覆盖全国的一体化在线政务服务平台。强化正向激励，完善考核评价体系，持续整治形式主义为基层减负，切实把面向基层的多头重复、指标细碎、方式繁琐的督查检查考核减下来，让广大干部把更多时间和精力用到干实事上。各级政府工作人员要坚持干字当头、脚踏实地，创造更多经得起历史和人民检验的发展业绩。",
+            "我们要坚持独立自主的和平外交政策，坚持走和平发展道路，坚定奉行互利共赢的开放战略，反对霸权主义和强权政治，反对一切形式的单边主义、保护主义，维护国际公平正义。中国愿同国际社会一道，倡导平等有序的世界多极化、普惠包容的经济全球化，推动落实全球发展倡议、全球安全倡议、全球文明倡议，积极参与全球治理体系改革和建设，推动构建人类命运共同体，共创世界和平发展的美好未来。",
+        ];
+        for p in clean {
+            assert!(g().mentions(p).is_empty(), "{:?}", found(p));
+        }
+        let diplomacy = "过去一年，中国特色大国外交开创新局面。习近平主席等党和国家领导人出访多国，出席上海合作组织峰会、金砖国家领导人会晤、亚太经合组织领导人非正式会议、二十国集团领导人峰会、东亚合作领导人系列会议等重大多双边活动。成功举办中非合作论坛北京峰会、和平共处五项原则发表70周年纪念大会、中阿合作论坛部长级会议等重大主场外交活动。";
+        assert_eq!(found(diplomacy), pairs(&[("北京", "北京市")]));
     }
 }

@@ -135,7 +135,10 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let window = &bytes[from..];
     let mut cut = window.len().min(DETECT);
     if cut < window.len() {
-        cut = window[..cut].iter().rposition(|b| b.is_ascii()).map_or(cut, |p| p + 1);
+        cut = window[..cut]
+            .iter()
+            .rposition(|b| b.is_ascii())
+            .map_or(cut, |p| p + 1);
     }
     let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
     det.feed(&window[..cut], true);
@@ -294,9 +297,12 @@ mod tests {
 
     #[test]
     fn gbk_html_with_long_ascii_head_is_gb18030() {
-        let head = format!("<html><head><script>{}</script></head><body>", "var a = 1;\n".repeat(600));
+        let head = format!(
+            "<html><head><script>{}</script></head><body>",
+            "var a = 1;\n".repeat(600)
+        );
         let page = format!("{head}<p>{}</p></body></html>", seeds::S003);
-        let (gb, _, _) = encoding_rs::GBK.encode(&page);
+        let (gb, _, _) = encoding_rs::GB18030.encode(&page);
         let d = decode(&gb).unwrap();
         assert_eq!(d.encoding, Encoding::Gb18030);
         assert_eq!(d.text, page);

@@ -2,7 +2,7 @@
 //!
 //! The first stages of govmine's one-way pipeline:
 //!
-//! 1. [`decode`]: bytes → `String` (UTF-8 with or without BOM, GBK/GB18030, UTF-16 LE/BE),
+//! 1. [`decode()`]: bytes → `String` (UTF-8 with or without BOM, GBK/GB18030, UTF-16 LE/BE),
 //!    refusing binary and undecodable input with a [`DecodeError`] that says why.
 //! 2. [`html`]: tags, scripts and styles stripped, block elements turned into line breaks.
 //! 3. [`clean`]: web-page chrome (来源/作者/浏览次数/打印/关闭/分享/字号 lines, navigation
