@@ -36,10 +36,17 @@ fn first_search_builds_the_default_index_from_corpus() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("3 documents match 三项制度"), "{text}");
     // 濮阳/驻马店, 巴中 and 郓城 reports.
-    for doc in ["000_3f2a7be6bd882b3f.txt", "003_40199a098a244c13.txt", "004_e9e637da5608c3ff.txt"] {
+    for doc in [
+        "000_3f2a7be6bd882b3f.txt",
+        "003_40199a098a244c13.txt",
+        "004_e9e637da5608c3ff.txt",
+    ] {
         assert!(text.contains(doc), "{doc} missing:\n{text}");
     }
-    assert!(text.contains("四川省巴中市") && text.contains("山东省菏泽市郓城县"), "{text}");
+    assert!(
+        text.contains("四川省巴中市") && text.contains("山东省菏泽市郓城县"),
+        "{text}"
+    );
     // The second search reuses the index.
     let again = run(tmp.path(), &["search", "三项制度"]);
     assert!(!stderr(&again).contains("building"), "{}", stderr(&again));
@@ -55,20 +62,39 @@ fn region_filter_keeps_matches_inside_passages_of_that_place() {
     assert_eq!(doc_ids(&yinchuan), ["002_eee0beed65e72678.txt"]);
     for p in yinchuan[0]["passages"].as_array().unwrap() {
         assert_eq!(p["place"], "宁夏回族自治区银川市");
-        assert!(p["section"][0].as_str().unwrap().starts_with("宁夏银川"), "{p}");
+        assert!(
+            p["section"][0].as_str().unwrap().starts_with("宁夏银川"),
+            "{p}"
+        );
     }
     assert!(hits(tmp.path(), &index, &["审管分离"], &["--region", "四平"]).is_empty());
     // 宁夏 (the province) contains 银川.
-    assert_eq!(hits(tmp.path(), &index, &["审管分离"], &["--region", "宁夏"]).len(), 1);
+    assert_eq!(
+        hits(tmp.path(), &index, &["审管分离"], &["--region", "宁夏"]).len(),
+        1
+    );
 
     let counsel = hits(tmp.path(), &index, &["法律顾问"], &[]);
     let places = passage_places(&counsel);
     assert!(places.len() >= 5, "法律顾问 spans only {places:?}");
 
     // 河南 matches all of Henan; 驻马店 only the city.
-    let henan = passage_places(&hits(tmp.path(), &index, &["法治政府"], &["--region", "河南"]));
-    assert!(henan.iter().all(|p| p.starts_with("河南省")) && !henan.is_empty(), "{henan:?}");
-    let zmd = passage_places(&hits(tmp.path(), &index, &["法治政府"], &["--region", "驻马店"]));
+    let henan = passage_places(&hits(
+        tmp.path(),
+        &index,
+        &["法治政府"],
+        &["--region", "河南"],
+    ));
+    assert!(
+        henan.iter().all(|p| p.starts_with("河南省")) && !henan.is_empty(),
+        "{henan:?}"
+    );
+    let zmd = passage_places(&hits(
+        tmp.path(),
+        &index,
+        &["法治政府"],
+        &["--region", "驻马店"],
+    ));
     assert_eq!(zmd.into_iter().collect::<Vec<_>>(), ["河南省驻马店市"]);
 }
 
@@ -77,14 +103,32 @@ fn ambiguous_or_unknown_region_is_one_clear_error() {
     let tmp = fresh_clone();
     let index = tmp.path().join("idx");
     ingest(tmp.path(), &index, &[&tmp.path().join("corpus")]);
-    let out = run(tmp.path(), &["search", "法治", "--region", "鼓楼", "--index", "idx"]);
+    let out = run(
+        tmp.path(),
+        &["search", "法治", "--region", "鼓楼", "--index", "idx"],
+    );
     assert!(!out.status.success());
     let err = stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
-    for c in ["江苏省南京市鼓楼区", "江苏省徐州市鼓楼区", "福建省福州市鼓楼区", "河南省开封市鼓楼区"] {
+    for c in [
+        "江苏省南京市鼓楼区",
+        "江苏省徐州市鼓楼区",
+        "福建省福州市鼓楼区",
+        "河南省开封市鼓楼区",
+    ] {
         assert!(err.contains(c), "{err}");
     }
-    let out = run(tmp.path(), &["search", "法治", "--region", "不存在的地方", "--index", "idx"]);
+    let out = run(
+        tmp.path(),
+        &[
+            "search",
+            "法治",
+            "--region",
+            "不存在的地方",
+            "--index",
+            "idx",
+        ],
+    );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("unknown place"), "{}", stderr(&out));
 }
@@ -93,10 +137,15 @@ fn ambiguous_or_unknown_region_is_one_clear_error() {
 fn national_reports_filtered_by_years_are_all_national() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("idx");
-    ingest(tmp.path(), &index, &[&shared_corpus().join("national-work-reports.jsonl")]);
+    ingest(
+        tmp.path(),
+        &index,
+        &[&shared_corpus().join("national-work-reports.jsonl")],
+    );
     let found = hits(tmp.path(), &index, &["放管服"], &["--years", "2015..2020"]);
     // Counted independently: reports of 2015–2020 whose text has 放管服 (there is no 2020 report).
-    let corpus = std::fs::read_to_string(shared_corpus().join("national-work-reports.jsonl")).unwrap();
+    let corpus =
+        std::fs::read_to_string(shared_corpus().join("national-work-reports.jsonl")).unwrap();
     let mut expected: Vec<String> = corpus
         .lines()
         .enumerate()
@@ -104,7 +153,8 @@ fn national_reports_filtered_by_years_are_all_national() {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             let year: i32 = v["year"].as_str()?.parse().ok()?;
             let has = v["content"].as_str()?.contains("放管服");
-            ((2015..=2020).contains(&year) && has).then(|| format!("national-work-reports.jsonl#{}", i + 1))
+            ((2015..=2020).contains(&year) && has)
+                .then(|| format!("national-work-reports.jsonl#{}", i + 1))
         })
         .collect();
     expected.sort();
@@ -113,7 +163,12 @@ fn national_reports_filtered_by_years_are_all_national() {
     for h in &found {
         let y = h["year"].as_i64().unwrap();
         assert!((2015..=2020).contains(&y), "{} is from {y}", h["doc"]);
-        let places: Vec<&str> = h["places"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+        let places: Vec<&str> = h["places"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
         assert_eq!(places, ["全国"], "{}", h["doc"]);
         for p in h["passages"].as_array().unwrap() {
             assert_eq!(p["place"], "全国");
@@ -129,7 +184,8 @@ fn the_whole_shared_corpus_ingests() {
     // 5 seeds + 72 + 16 records + README.md.
     assert!(summary.contains("94 documents indexed"), "{summary}");
     assert!(summary.contains("0 skipped"), "{summary}");
-    let stats: serde_json::Value = serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
     assert_eq!(stats["documents"], 94);
     assert!(stats["passages"].as_u64().unwrap() > 5000);
     assert!(stats["without_year"].as_array().unwrap().len() < 30);
@@ -140,9 +196,17 @@ fn the_whole_shared_corpus_ingests() {
 
 /// Encode text as UTF-16 with a BOM.
 fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
-    let mut out = if big_endian { vec![0xFE, 0xFF] } else { vec![0xFF, 0xFE] };
+    let mut out = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
     for u in text.encode_utf16() {
-        out.extend(if big_endian { u.to_be_bytes() } else { u.to_le_bytes() });
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
     }
     out
 }
@@ -182,7 +246,11 @@ fn binary_empty_and_malformed_inputs_are_skipped_and_counted() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::copy(seeds().join("003_40199a098a244c13.txt"), dir.join("bazhong.txt")).unwrap();
+    std::fs::copy(
+        seeds().join("003_40199a098a244c13.txt"),
+        dir.join("bazhong.txt"),
+    )
+    .unwrap();
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend((0..4000u32).map(|i| (i * 7919 % 256) as u8));
     std::fs::write(dir.join("scan.txt"), png).unwrap();
@@ -197,12 +265,24 @@ fn binary_empty_and_malformed_inputs_are_skipped_and_counted() {
     let err = stderr(&out);
     assert!(err.contains("scan.txt") && err.contains("binary"), "{err}");
     assert!(err.contains("empty.txt"), "{err}");
-    assert!(err.contains("records.jsonl:2:") && err.contains("malformed JSON"), "{err}");
+    assert!(
+        err.contains("records.jsonl:2:") && err.contains("malformed JSON"),
+        "{err}"
+    );
     let summary = err.lines().last().unwrap();
     assert!(summary.contains("3 documents indexed"), "{summary}");
-    assert!(summary.contains("3 skipped") && summary.contains("binary 1") && summary.contains("empty 1") && summary.contains("malformed record 1"), "{summary}");
+    assert!(
+        summary.contains("3 skipped")
+            && summary.contains("binary 1")
+            && summary.contains("empty 1")
+            && summary.contains("malformed record 1"),
+        "{summary}"
+    );
     // The records before and after the bad line are searchable.
-    assert_eq!(doc_ids(&hits(tmp.path(), Path::new("idx"), &["法律顾问制度"], &[])), ["records.jsonl#3"]);
+    assert_eq!(
+        doc_ids(&hits(tmp.path(), Path::new("idx"), &["法律顾问制度"], &[])),
+        ["records.jsonl#3"]
+    );
 }
 
 #[test]
@@ -211,10 +291,16 @@ fn re_ingesting_changes_nothing_and_changed_files_are_replaced() {
     let corpus = tmp.path().join("corpus");
     let index = tmp.path().join("idx");
     let first = ingest(tmp.path(), &index, &[&corpus]);
-    assert!(first.contains("5 documents indexed, 0 unchanged"), "{first}");
+    assert!(
+        first.contains("5 documents indexed, 0 unchanged"),
+        "{first}"
+    );
     let stats1 = ok(tmp.path(), &["stats", "--json", "--index", "idx"]);
     let second = ingest(tmp.path(), &index, &[&corpus]);
-    assert!(second.contains("0 documents indexed, 5 unchanged"), "{second}");
+    assert!(
+        second.contains("0 documents indexed, 5 unchanged"),
+        "{second}"
+    );
     let stats2 = ok(tmp.path(), &["stats", "--json", "--index", "idx"]);
     assert_eq!(stats1, stats2);
 
@@ -222,21 +308,34 @@ fn re_ingesting_changes_nothing_and_changed_files_are_replaced() {
     let text = std::fs::read_to_string(&f).unwrap();
     std::fs::write(&f, text.replace("法律顾问", "法律参谋")).unwrap();
     let third = ingest(tmp.path(), &index, &[&corpus]);
-    assert!(third.contains("1 documents indexed (1 replaced), 4 unchanged"), "{third}");
-    let stats3: serde_json::Value = serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
+    assert!(
+        third.contains("1 documents indexed (1 replaced), 4 unchanged"),
+        "{third}"
+    );
+    let stats3: serde_json::Value =
+        serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
     assert_eq!(stats3["documents"], 5);
     assert!(doc_ids(&hits(tmp.path(), &index, &["法律参谋"], &[])) == ["001_db632a6819f2f662.txt"]);
-    assert!(!doc_ids(&hits(tmp.path(), &index, &["法律顾问"], &[])).contains(&"001_db632a6819f2f662.txt".to_string()));
+    assert!(!doc_ids(&hits(tmp.path(), &index, &["法律顾问"], &[]))
+        .contains(&"001_db632a6819f2f662.txt".to_string()));
 }
 
 #[test]
 fn duplicates_are_counted() {
     let tmp = fresh_clone();
     let corpus = tmp.path().join("corpus");
-    std::fs::copy(corpus.join("004_e9e637da5608c3ff.txt"), corpus.join("copy-of-004.txt")).unwrap();
+    std::fs::copy(
+        corpus.join("004_e9e637da5608c3ff.txt"),
+        corpus.join("copy-of-004.txt"),
+    )
+    .unwrap();
     ingest(tmp.path(), &tmp.path().join("idx"), &[&corpus]);
-    let stats: serde_json::Value = serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
-    assert_eq!(stats["duplicates"], serde_json::json!([["004_e9e637da5608c3ff.txt", "copy-of-004.txt"]]));
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
+    assert_eq!(
+        stats["duplicates"],
+        serde_json::json!([["004_e9e637da5608c3ff.txt", "copy-of-004.txt"]])
+    );
     let human = ok(tmp.path(), &["stats", "--index", "idx"]);
     assert!(human.contains("duplicates      1"), "{human}");
 }
@@ -284,11 +383,23 @@ fn an_interrupted_first_ingest_is_reported_then_redone() {
 fn errors_are_one_line_and_non_zero() {
     let tmp = fresh_clone();
     let cases: Vec<(Vec<&str>, &str)> = vec![
-        (vec!["ingest", "no/such/dir", "--index", "idx"], "no such file"),
-        (vec!["search", "法治", "--index", "nowhere"], "no index at nowhere"),
-        (vec!["search", "\"未闭合", "--index", "idx"], "unclosed quote"),
+        (
+            vec!["ingest", "no/such/dir", "--index", "idx"],
+            "no such file",
+        ),
+        (
+            vec!["search", "法治", "--index", "nowhere"],
+            "no index at nowhere",
+        ),
+        (
+            vec!["search", "\"未闭合", "--index", "idx"],
+            "unclosed quote",
+        ),
         (vec!["search", "OR", "--index", "idx"], "OR needs"),
-        (vec!["search", "法治", "--years", "2020-2016", "--index", "idx"], "expected A..B"),
+        (
+            vec!["search", "法治", "--years", "2020-2016", "--index", "idx"],
+            "expected A..B",
+        ),
     ];
     for (args, expected) in cases {
         let out = run(tmp.path(), &args);
@@ -296,10 +407,17 @@ fn errors_are_one_line_and_non_zero() {
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
         assert!(err.contains(expected), "{args:?}: {err}");
-        assert!(!err.contains("panicked") && !err.contains("backtrace"), "{err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("backtrace"),
+            "{err}"
+        );
     }
     // An index from an incompatible format.
-    ingest(tmp.path(), &tmp.path().join("idx"), &[&tmp.path().join("corpus")]);
+    ingest(
+        tmp.path(),
+        &tmp.path().join("idx"),
+        &[&tmp.path().join("corpus")],
+    );
     let meta = tmp.path().join("idx/govmine.json");
     let text = std::fs::read_to_string(&meta).unwrap();
     std::fs::write(&meta, text.replace("\"format\": 1", "\"format\": 99")).unwrap();
@@ -314,20 +432,48 @@ fn search_syntax_or_exclusion_phrases_limits_and_formats() {
     let index = tmp.path().join("idx");
     ingest(tmp.path(), &index, &[&tmp.path().join("corpus")]);
     let both = doc_ids(&hits(tmp.path(), &index, &["三项制度", "法律顾问"], &[]));
-    let either = doc_ids(&hits(tmp.path(), &index, &["审管分离", "OR", "三项制度"], &[]));
+    let either = doc_ids(&hits(
+        tmp.path(),
+        &index,
+        &["审管分离", "OR", "三项制度"],
+        &[],
+    ));
     let without = doc_ids(&hits(tmp.path(), &index, &["三项制度", "-郓城"], &[]));
     assert!(both.len() <= 3 && !both.is_empty());
     assert_eq!(either.len(), 4, "{either:?}");
-    assert!(!without.contains(&"004_e9e637da5608c3ff.txt".to_string()) && without.len() == 2, "{without:?}");
+    assert!(
+        !without.contains(&"004_e9e637da5608c3ff.txt".to_string()) && without.len() == 2,
+        "{without:?}"
+    );
     // Quoted or not, the same.
-    assert_eq!(doc_ids(&hits(tmp.path(), &index, &["\"行政复议\""], &[])), doc_ids(&hits(tmp.path(), &index, &["行政复议"], &[])));
+    assert_eq!(
+        doc_ids(&hits(tmp.path(), &index, &["\"行政复议\""], &[])),
+        doc_ids(&hits(tmp.path(), &index, &["行政复议"], &[]))
+    );
     // --limit and --all.
-    let human = ok(tmp.path(), &["search", "法治", "--limit", "2", "--index", "idx"]);
+    let human = ok(
+        tmp.path(),
+        &["search", "法治", "--limit", "2", "--index", "idx"],
+    );
     assert!(human.contains("showing 2"), "{human}");
-    assert_eq!(human.lines().filter(|l| l.starts_with("1. ") || l.starts_with("2. ") || l.starts_with("3. ")).count(), 2);
+    assert_eq!(
+        human
+            .lines()
+            .filter(|l| l.starts_with("1. ") || l.starts_with("2. ") || l.starts_with("3. "))
+            .count(),
+        2
+    );
     // CSV: BOM, header, a row per passage.
-    let csv = ok(tmp.path(), &["search", "三项制度", "--csv", "--index", "idx"]);
-    assert!(csv.starts_with("\u{feff}rank,doc,title,date,year,places,score,section,passage_place,snippet,start,end"), "{csv}");
+    let csv = ok(
+        tmp.path(),
+        &["search", "三项制度", "--csv", "--index", "idx"],
+    );
+    assert!(
+        csv.starts_with(
+            "\u{feff}rank,doc,title,date,year,places,score,section,passage_place,snippet,start,end"
+        ),
+        "{csv}"
+    );
     assert!(csv.lines().count() >= 4);
     // JSON carries offsets that point into the document's passages.
     let h = hits(tmp.path(), &index, &["一局一章"], &[]);
@@ -341,14 +487,24 @@ fn traditional_and_full_width_text_is_found_by_simplified_queries() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("in");
     std::fs::create_dir(&dir).unwrap();
-    std::fs::write(dir.join("old.txt"), "某縣法治報告\n\n全面推行行政執法公示制度，執法人員持證率１００％。\n").unwrap();
+    std::fs::write(
+        dir.join("old.txt"),
+        "某縣法治報告\n\n全面推行行政執法公示制度，執法人員持證率１００％。\n",
+    )
+    .unwrap();
     ingest(tmp.path(), &tmp.path().join("idx"), &[&dir]);
     let h = hits(tmp.path(), Path::new("idx"), &["执法公示"], &[]);
     assert_eq!(h.len(), 1);
     let p = &h[0]["passages"][0];
     // The snippet shows the original characters, highlighted where the query matched.
     let snippet = p["snippet"].as_str().unwrap();
-    let (a, b) = (p["highlights"][0][0].as_u64().unwrap() as usize, p["highlights"][0][1].as_u64().unwrap() as usize);
-    assert_eq!(snippet.chars().skip(a).take(b - a).collect::<String>(), "執法公示");
+    let (a, b) = (
+        p["highlights"][0][0].as_u64().unwrap() as usize,
+        p["highlights"][0][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        snippet.chars().skip(a).take(b - a).collect::<String>(),
+        "執法公示"
+    );
     assert_eq!(hits(tmp.path(), Path::new("idx"), &["100%"], &[]).len(), 1);
 }

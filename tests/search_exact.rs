@@ -12,7 +12,8 @@ use govmine_segment::fold_for_match;
 
 /// The queries, one a line (quotes are phrases, spaces separate terms).
 fn queries() -> Vec<String> {
-    let text = std::fs::read_to_string(root().join("../shared/bench/queries.txt")).expect("queries.txt");
+    let text =
+        std::fs::read_to_string(root().join("../shared/bench/queries.txt")).expect("queries.txt");
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -30,7 +31,10 @@ fn records(file: &str) -> Vec<(String, String)> {
             let v: serde_json::Value = serde_json::from_str(l).expect("valid JSON");
             let title = v["title"].as_str().unwrap_or("");
             let content = v["content"].as_str().unwrap_or("");
-            (format!("{file}#{}", i + 1), fold_for_match(&format!("{title}\n{content}")))
+            (
+                format!("{file}#{}", i + 1),
+                fold_for_match(&format!("{title}\n{content}")),
+            )
         })
         .collect()
 }
@@ -66,7 +70,9 @@ fn every_benchmark_query_hits_exactly_the_documents_containing_its_terms() {
             .filter(|(_, text)| folded.iter().all(|t| text.contains(t.as_str())))
             .map(|(id, _)| id.clone())
             .collect();
-        let got: BTreeSet<String> = doc_ids(&hits(tmp.path(), &index, &[q.as_str()], &[])).into_iter().collect();
+        let got: BTreeSet<String> = doc_ids(&hits(tmp.path(), &index, &[q.as_str()], &[]))
+            .into_iter()
+            .collect();
         total_hits += got.len();
         if got != expected {
             failures.push(format!(
@@ -76,7 +82,12 @@ fn every_benchmark_query_hits_exactly_the_documents_containing_its_terms() {
             ));
         }
     }
-    assert!(failures.is_empty(), "{} of 40 queries differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of 40 queries differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     // The queries are about rule-of-law government: many must hit something.
     assert!(total_hits > 200, "only {total_hits} hits over 40 queries");
 }

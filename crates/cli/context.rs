@@ -37,7 +37,10 @@ impl Context {
             anyhow::bail!("--threads must be at least 1");
         }
         Ok(Context {
-            index: cli.index.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX)),
+            index: cli
+                .index
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX)),
             default_index: cli.index.is_none(),
             threads,
             dicts: cli.dicts.clone(),
@@ -75,9 +78,10 @@ impl Context {
             );
         }
         let bar = (!quiet && std::io::stderr().is_terminal()).then(output::progress_bar);
-        let summary = govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
-            output::on_ingest_event(ev, bar.as_ref())
-        })?;
+        let summary =
+            govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
+                output::on_ingest_event(ev, bar.as_ref())
+            })?;
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
@@ -90,8 +94,10 @@ impl Context {
     pub fn searcher(&self, pipeline: &Pipeline) -> anyhow::Result<IndexSearcher> {
         let state = govmine_index::check(&self.index);
         let stale = match &state {
-            Ok(meta) => meta.dict_hash != pipeline.segmenter.dict_hash()
-                || meta.gazetteer_hash != pipeline.gazetteer.hash(),
+            Ok(meta) => {
+                meta.dict_hash != pipeline.segmenter.dict_hash()
+                    || meta.gazetteer_hash != pipeline.gazetteer.hash()
+            }
             Err(_) => false,
         };
         let buildable = matches!(
@@ -106,13 +112,25 @@ impl Context {
                     self.index.display()
                 )
             })?;
-            let why = if stale { "was built with other dictionaries" } else { "does not exist yet" };
+            let why = if stale {
+                "was built with other dictionaries"
+            } else {
+                "does not exist yet"
+            };
             eprintln!(
                 "govmine: the index at {}/ {why}: building it from {}/ …",
                 self.index.display(),
                 corpus.display()
             );
-            let s = self.ingest(pipeline, &[corpus], &IngestOptions { text_field: None, threads: self.threads }, true)?;
+            let s = self.ingest(
+                pipeline,
+                &[corpus],
+                &IngestOptions {
+                    text_field: None,
+                    threads: self.threads,
+                },
+                true,
+            )?;
             eprintln!("govmine: {}", output::summary_line(&s));
         } else if stale {
             eprintln!(

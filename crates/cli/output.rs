@@ -25,11 +25,19 @@ pub fn mb(bytes: u64) -> String {
 }
 
 pub fn bold(s: &str, color: bool) -> String {
-    if color { format!("\x1b[1m{s}\x1b[0m") } else { s.to_string() }
+    if color {
+        format!("\x1b[1m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
 }
 
 pub fn dim(s: &str, color: bool) -> String {
-    if color { format!("\x1b[2m{s}\x1b[0m") } else { s.to_string() }
+    if color {
+        format!("\x1b[2m{s}\x1b[0m")
+    } else {
+        s.to_string()
+    }
 }
 
 /// The snippet with its highlights in bold red on a terminal.
@@ -52,13 +60,26 @@ pub fn highlight(s: &Snippet, color: bool) -> String {
     out
 }
 
-/// `河南省驻马店市 (subject), 河南省濮阳市 (author)`.
+/// `河南省驻马店市 (subject), 河南省濮阳市 (author)`; one entry per place with all its roles.
 pub fn places_line(places: &[PlaceTag]) -> String {
-    places
+    let mut merged: Vec<(&str, Vec<&str>)> = Vec::new();
+    for p in places {
+        let roles = match merged.iter_mut().find(|(n, _)| *n == p.name) {
+            Some((_, roles)) => roles,
+            None => {
+                merged.push((&p.name, Vec::new()));
+                &mut merged.last_mut().expect("just pushed").1
+            }
+        };
+        if let Some(r) = &p.role {
+            roles.push(r);
+        }
+    }
+    merged
         .iter()
-        .map(|p| match &p.role {
-            Some(r) => format!("{} ({r})", p.name),
-            None => p.name.clone(),
+        .map(|(name, roles)| match roles.is_empty() {
+            true => name.to_string(),
+            false => format!("{name} ({})", roles.join(", ")),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -72,7 +93,11 @@ pub fn summary_line(s: &Summary) -> String {
         let parts: Vec<String> = s.skipped.iter().map(|(r, n)| format!("{r} {n}")).collect();
         format!("{} skipped ({})", s.skipped_total(), parts.join(", "))
     };
-    let replaced = if s.replaced > 0 { format!(" ({} replaced)", s.replaced) } else { String::new() };
+    let replaced = if s.replaced > 0 {
+        format!(" ({} replaced)", s.replaced)
+    } else {
+        String::new()
+    };
     format!(
         "ingest: {} files seen, {} documents indexed{replaced}, {} unchanged, {skipped}, {} in {:.1} s, {:.1} MB/s",
         s.files,
@@ -87,9 +112,11 @@ pub fn summary_line(s: &Summary) -> String {
 pub fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-            .expect("valid template")
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
     );
     bar
 }
@@ -138,7 +165,20 @@ pub fn hit_json(hit: &Hit) -> serde_json::Value {
 pub fn hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(["rank", "doc", "title", "date", "year", "places", "score", "section", "passage_place", "snippet", "start", "end"])?;
+    w.write_record([
+        "rank",
+        "doc",
+        "title",
+        "date",
+        "year",
+        "places",
+        "score",
+        "section",
+        "passage_place",
+        "snippet",
+        "start",
+        "end",
+    ])?;
     for (i, h) in hits.iter().enumerate() {
         for p in &h.passages {
             w.write_record([

@@ -65,7 +65,10 @@ pub fn hits(dir: &Path, index: &Path, query: &[&str], extra: &[&str]) -> Vec<ser
 
 /// Doc ids of hits, sorted.
 pub fn doc_ids(hits: &[serde_json::Value]) -> Vec<String> {
-    let mut v: Vec<String> = hits.iter().map(|h| h["doc"].as_str().unwrap().to_string()).collect();
+    let mut v: Vec<String> = hits
+        .iter()
+        .map(|h| h["doc"].as_str().unwrap().to_string())
+        .collect();
     v.sort();
     v
 }

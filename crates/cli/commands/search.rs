@@ -51,7 +51,9 @@ fn parse_years(s: &str) -> anyhow::Result<(i32, i32)> {
         if t.trim().is_empty() {
             return Ok(default);
         }
-        t.trim().parse().with_context(|| format!("--years {s}: `{t}` is not a year"))
+        t.trim()
+            .parse()
+            .with_context(|| format!("--years {s}: `{t}` is not a year"))
     };
     let (a, b) = (year(a, i32::MIN)?, year(b, i32::MAX)?);
     if a > b {
@@ -62,7 +64,8 @@ fn parse_years(s: &str) -> anyhow::Result<(i32, i32)> {
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let text = args.query.join(" ");
-    let query = ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?;
+    let query =
+        ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?;
     let years = match (&args.years, args.year) {
         (Some(s), _) => Some(parse_years(s)?),
         (None, Some(y)) => Some((y, y)),
@@ -72,7 +75,10 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let region = match &args.region {
         None => None,
         Some(r) => {
-            let place = pipeline.gazetteer.resolve_query(r).map_err(|e| anyhow::anyhow!("--region {r}: {e}"))?;
+            let place = pipeline
+                .gazetteer
+                .resolve_query(r)
+                .map_err(|e| anyhow::anyhow!("--region {r}: {e}"))?;
             Some(match place {
                 Place::National => vec!["全国".to_string()],
                 p => pipeline.gazetteer.facet_path(p),
@@ -85,7 +91,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         region,
         years,
         limit: (!args.all).then_some(args.limit),
-        passages: if args.json || args.csv { args.passages.max(1) } else { 1 },
+        passages: if args.json || args.csv {
+            args.passages.max(1)
+        } else {
+            1
+        },
         snippet_chars: 120,
     };
     let res = searcher.search(&req)?;
@@ -102,8 +112,17 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         let color = std::io::stdout().is_terminal();
         let shown = res.hits.len();
-        let more = if res.total > shown { format!(", showing {shown} (--all for every one)") } else { String::new() };
-        writeln!(out, "{} documents match {text}{more}  [{} ms]\n", res.total, res.elapsed.as_millis())?;
+        let more = if res.total > shown {
+            format!(", showing {shown} (--all for every one)")
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "{} documents match {text}{more}  [{} ms]\n",
+            res.total,
+            res.elapsed.as_millis()
+        )?;
         for (i, hit) in res.hits.iter().enumerate() {
             human_hit(&mut out, i + 1, hit, color)?;
         }
@@ -131,11 +150,22 @@ fn human_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::
         if !p.section.is_empty() {
             writeln!(out, "   {}", p.section.join(" › "))?;
         }
-        let place = p.place.as_ref().map(|pl| format!("[{}] ", pl.concat())).unwrap_or_default();
+        let place = p
+            .place
+            .as_ref()
+            .map(|pl| format!("[{}] ", pl.concat()))
+            .unwrap_or_default();
         writeln!(out, "   {place}{}", output::highlight(&p.snippet, color))?;
     }
     if hit.matched_passages > 1 {
-        writeln!(out, "   {}", output::dim(&format!("({} matching passages)", hit.matched_passages), color))?;
+        writeln!(
+            out,
+            "   {}",
+            output::dim(
+                &format!("({} matching passages)", hit.matched_passages),
+                color
+            )
+        )?;
     }
     writeln!(out)
 }

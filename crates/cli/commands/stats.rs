@@ -25,17 +25,52 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let places: Vec<String> = s.places.iter().map(|(p, n)| format!("{p} {n}")).collect();
-    let years: Vec<String> = s.years.iter().map(|(y, n)| if *n == 1 { y.to_string() } else { format!("{y}×{n}") }).collect();
+    let years: Vec<String> = s
+        .years
+        .iter()
+        .map(|(y, n)| {
+            if *n == 1 {
+                y.to_string()
+            } else {
+                format!("{y}×{n}")
+            }
+        })
+        .collect();
     let span = match (s.years.keys().next(), s.years.keys().last()) {
         (Some(a), Some(b)) => format!("{a}–{b}, "),
         _ => String::new(),
     };
-    writeln!(out, "index           {} (format {})", searcher.dir().display(), searcher.meta().format)?;
-    writeln!(out, "documents       {} ({} of text)", s.documents, mb(s.text_bytes))?;
+    writeln!(
+        out,
+        "index           {} (format {})",
+        searcher.dir().display(),
+        searcher.meta().format
+    )?;
+    writeln!(
+        out,
+        "documents       {} ({} of text)",
+        s.documents,
+        mb(s.text_bytes)
+    )?;
     writeln!(out, "passages        {}", s.passages)?;
-    writeln!(out, "places          {}: {}", s.places.len(), places.join(", "))?;
-    writeln!(out, "years           {span}{} documents with a year: {}", s.documents - s.without_year.len(), years.join(" "))?;
-    writeln!(out, "without a year  {}{}", s.without_year.len(), preview(&s.without_year))?;
+    writeln!(
+        out,
+        "places          {}: {}",
+        s.places.len(),
+        places.join(", ")
+    )?;
+    writeln!(
+        out,
+        "years           {span}{} documents with a year: {}",
+        s.documents - s.without_year.len(),
+        years.join(" ")
+    )?;
+    writeln!(
+        out,
+        "without a year  {}{}",
+        s.without_year.len(),
+        preview(&s.without_year)
+    )?;
     writeln!(out, "duplicates      {}{}", s.duplicates.len(), {
         let groups: Vec<String> = s.duplicates.iter().map(|g| g.join(" = ")).collect();
         preview(&groups)
@@ -49,6 +84,10 @@ fn preview(items: &[String]) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let more = if items.len() > 3 { format!(" … and {} more", items.len() - 3) } else { String::new() };
+    let more = if items.len() > 3 {
+        format!(" … and {} more", items.len() - 3)
+    } else {
+        String::new()
+    };
     format!(": {}{more}", items[..items.len().min(3)].join(", "))
 }

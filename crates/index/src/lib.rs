@@ -34,7 +34,9 @@ pub use snippet::{snippet, Snippet};
 pub use stats::Stats;
 pub use writer::{DocStatus, Opened, Writer, WriterOptions};
 
-use govmine_segment::{BigramTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER, WORD_TOKENIZER};
+use govmine_segment::{
+    BigramTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER, WORD_TOKENIZER,
+};
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Register govmine's tokenizers on an index (tantivy does not persist them).

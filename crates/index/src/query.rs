@@ -113,8 +113,14 @@ impl ParsedQuery {
                     }
                     after_or = true;
                 }
-                Tok::Term { text, negated: true } => excluded.push(text.clone()),
-                Tok::Term { text, negated: false } => {
+                Tok::Term {
+                    text,
+                    negated: true,
+                } => excluded.push(text.clone()),
+                Tok::Term {
+                    text,
+                    negated: false,
+                } => {
                     match groups.last_mut() {
                         Some(g) if after_or => g.push(text.clone()),
                         _ => groups.push(vec![text.clone()]),
@@ -152,22 +158,37 @@ mod tests {
     #[test]
     fn terms_or_and_exclusion() {
         let q = ParsedQuery::parse("放管服 营商环境").unwrap();
-        assert_eq!(q.groups, vec![vec!["放管服".to_string()], vec!["营商环境".to_string()]]);
+        assert_eq!(
+            q.groups,
+            vec![vec!["放管服".to_string()], vec!["营商环境".to_string()]]
+        );
         let q = ParsedQuery::parse("\"行政执法责任制\" -信访").unwrap();
         assert_eq!(q.groups, vec![vec!["行政执法责任制".to_string()]]);
         assert_eq!(q.excluded, vec!["信访".to_string()]);
-        assert_eq!(ParsedQuery::parse("法治 －信访").unwrap().excluded, vec!["信访".to_string()]);
+        assert_eq!(
+            ParsedQuery::parse("法治 －信访").unwrap().excluded,
+            vec!["信访".to_string()]
+        );
         let q = ParsedQuery::parse("“法治 政府” OR 依法行政").unwrap();
-        assert_eq!(q.groups, vec![vec!["法治 政府".to_string(), "依法行政".to_string()]]);
+        assert_eq!(
+            q.groups,
+            vec![vec!["法治 政府".to_string(), "依法行政".to_string()]]
+        );
     }
 
     #[test]
     fn errors_say_what_is_wrong() {
         assert!(ParsedQuery::parse("").unwrap_err().contains("empty"));
-        assert!(ParsedQuery::parse("\"行政复议").unwrap_err().contains("unclosed"));
+        assert!(ParsedQuery::parse("\"行政复议")
+            .unwrap_err()
+            .contains("unclosed"));
         assert!(ParsedQuery::parse("OR 放管服").unwrap_err().contains("OR"));
         assert!(ParsedQuery::parse("放管服 OR").unwrap_err().contains("OR"));
-        assert!(ParsedQuery::parse("-信访").unwrap_err().contains("exclusions"));
-        assert!(ParsedQuery::parse("放管服 -").unwrap_err().contains("exclude"));
+        assert!(ParsedQuery::parse("-信访")
+            .unwrap_err()
+            .contains("exclusions"));
+        assert!(ParsedQuery::parse("放管服 -")
+            .unwrap_err()
+            .contains("exclude"));
     }
 }

@@ -97,7 +97,9 @@ pub struct IndexSearcher {
 pub fn check(dir: &Path) -> Result<IndexMeta> {
     if !dir.join("meta.json").exists() && meta::read(dir)?.is_none() {
         let has_files = std::fs::read_dir(dir)
-            .map(|mut d| d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git"))))
+            .map(|mut d| {
+                d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git")))
+            })
             .unwrap_or(false);
         return Err(if has_files {
             Error::Incomplete(dir.to_owned())
@@ -174,14 +176,20 @@ impl IndexSearcher {
                 Term::from_facet(self.fields.places, &facet),
                 IndexRecordOption::Basic,
             );
-            out.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0))));
+            out.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
         }
         if let Some((a, b)) = req.years {
             let q = RangeQuery::new(
                 Bound::Included(Term::from_field_i64(self.fields.year, a as i64)),
                 Bound::Included(Term::from_field_i64(self.fields.year, b as i64)),
             );
-            out.push((Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0))));
+            out.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+            ));
         }
         out
     }
@@ -200,7 +208,11 @@ impl IndexSearcher {
         let positive = req.query.positive_terms();
         // term → its matches
         let mut by_term: HashMap<&str, Vec<Match>> = HashMap::new();
-        for t in positive.iter().copied().chain(req.query.excluded.iter().map(String::as_str)) {
+        for t in positive
+            .iter()
+            .copied()
+            .chain(req.query.excluded.iter().map(String::as_str))
+        {
             if !by_term.contains_key(t) {
                 by_term.insert(t, self.matches(t, req)?);
             }
@@ -254,8 +266,8 @@ impl IndexSearcher {
         let mut ranked: Vec<(u64, Score, DocAcc)> = acc
             .into_iter()
             .map(|(k, a)| {
-                let s = a.group_best.iter().sum::<Score>()
-                    + 0.25 * (a.passages.len() as Score).ln_1p();
+                let s =
+                    a.group_best.iter().sum::<Score>() + 0.25 * (a.passages.len() as Score).ln_1p();
                 (k, s, a)
             })
             .collect();
@@ -266,8 +278,11 @@ impl IndexSearcher {
         let searcher = self.reader.searcher();
         let mut hits = Vec::with_capacity(ranked.len());
         for (_, score, a) in ranked {
-            let mut passages: Vec<(DocAddress, Score, u32)> =
-                a.passages.iter().map(|(addr, (s, bits))| (*addr, *s, *bits)).collect();
+            let mut passages: Vec<(DocAddress, Score, u32)> = a
+                .passages
+                .iter()
+                .map(|(addr, (s, bits))| (*addr, *s, *bits))
+                .collect();
             passages.sort_by(|x, y| {
                 y.2.count_ones()
                     .cmp(&x.2.count_ones())
@@ -280,7 +295,10 @@ impl IndexSearcher {
                 let d: TantivyDocument = searcher.doc(*addr)?;
                 let f = &self.fields;
                 let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
-                doc_id = d.get_first(f.doc_id).and_then(|v| v.as_str()).map(str::to_owned);
+                doc_id = d
+                    .get_first(f.doc_id)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned);
                 let section = d
                     .get_first(f.section)
                     .and_then(|v| v.as_str())

@@ -125,13 +125,26 @@ impl Writer {
                 let index = Index::open_in_dir(dir)?;
                 let same = found.dict_hash == wanted.dict_hash
                     && found.gazetteer_hash == wanted.gazetteer_hash;
-                (index, if same { Opened::Existing } else { Opened::Rebuilt })
+                (
+                    index,
+                    if same {
+                        Opened::Existing
+                    } else {
+                        Opened::Rebuilt
+                    },
+                )
             }
             None if has_index_files(dir)? => {
                 remove_index_files(dir)?;
-                (Index::create_in_dir(dir, schema::build().0)?, Opened::Restarted)
+                (
+                    Index::create_in_dir(dir, schema::build().0)?,
+                    Opened::Restarted,
+                )
             }
-            None if is_empty_dir(dir)? => (Index::create_in_dir(dir, schema::build().0)?, Opened::Created),
+            None if is_empty_dir(dir)? => (
+                Index::create_in_dir(dir, schema::build().0)?,
+                Opened::Created,
+            ),
             None => return Err(Error::NotAnIndex(dir.to_owned())),
         };
         register_tokenizers(&index, &opts.segmenter);
@@ -179,7 +192,8 @@ impl Writer {
         let f = &self.fields;
         let id = rec.meta.id.clone();
         if self.known.contains_key(&id) {
-            self.writer.delete_term(Term::from_field_text(f.doc_id, &id));
+            self.writer
+                .delete_term(Term::from_field_text(f.doc_id, &id));
         }
         let key = schema::doc_key(&id);
         let year = rec.meta.year;
@@ -249,8 +263,12 @@ fn known_hashes(index: &Index, f: &Fields) -> Result<HashMap<String, String>> {
     let mut out = HashMap::new();
     for addr in searcher.search(&q, &DocSetCollector)? {
         let d: TantivyDocument = searcher.doc(addr)?;
-        let id = d.get_first(f.doc_id).and_then(|v| v.as_str().map(str::to_owned));
-        let hash = d.get_first(f.hash).and_then(|v| v.as_str().map(str::to_owned));
+        let id = d
+            .get_first(f.doc_id)
+            .and_then(|v| v.as_str().map(str::to_owned));
+        let hash = d
+            .get_first(f.hash)
+            .and_then(|v| v.as_str().map(str::to_owned));
         if let (Some(id), Some(hash)) = (id, hash) {
             out.insert(id, hash);
         }

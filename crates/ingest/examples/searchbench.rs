@@ -61,8 +61,8 @@ fn run() -> Result<(), String> {
     }
 
     let pipeline = Pipeline::new(&[]).map_err(|e| e.to_string())?;
-    let searcher =
-        IndexSearcher::open(&PathBuf::from(index), &pipeline.segmenter).map_err(|e| e.to_string())?;
+    let searcher = IndexSearcher::open(&PathBuf::from(index), &pipeline.segmenter)
+        .map_err(|e| e.to_string())?;
     let request = |q: &ParsedQuery| SearchRequest {
         query: q.clone(),
         region: None,
@@ -95,7 +95,8 @@ fn run() -> Result<(), String> {
         per_query.push((ms[ms.len() / 2], hits[i], line));
     }
     all_ms.sort_by(f64::total_cmp);
-    let pct = |p: f64| all_ms[((all_ms.len() as f64 * p).ceil() as usize).clamp(1, all_ms.len()) - 1];
+    let pct =
+        |p: f64| all_ms[((all_ms.len() as f64 * p).ceil() as usize).clamp(1, all_ms.len()) - 1];
     let mean = all_ms.iter().sum::<f64>() / all_ms.len() as f64;
     println!(
         "search queries={} reps={reps} p50_ms={:.3} p99_ms={:.3} max_ms={:.3} mean_ms={mean:.3}",

@@ -72,7 +72,11 @@ fn char_bytes(text: &str) -> Vec<usize> {
 fn content_hash(text: &str, raw: &RawDoc) -> String {
     let mut h = blake3::Hasher::new();
     h.update(text.as_bytes());
-    h.update(serde_json::to_string(&raw.hints).unwrap_or_default().as_bytes());
+    h.update(
+        serde_json::to_string(&raw.hints)
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     h.finalize().to_hex().to_string()
 }
 
@@ -110,7 +114,13 @@ impl Stages<'_> {
         let bytes = text.len() as u64;
         // A record's title is part of what a reader sees: keep it as the first passage.
         let text = match &raw.hints.title {
-            Some(t) if !text.chars().take(t.chars().count() + 200).collect::<String>().contains(t.as_str()) => {
+            Some(t)
+                if !text
+                    .chars()
+                    .take(t.chars().count() + 200)
+                    .collect::<String>()
+                    .contains(t.as_str()) =>
+            {
                 format!("{t}\n{text}")
             }
             _ => text,
@@ -118,7 +128,10 @@ impl Stages<'_> {
         let doc = govmine_text::process(&text, &raw.hints);
         if doc.paragraphs.is_empty() {
             return Outcome::Skipped(Skip {
-                message: format!("{}: skipped: nothing left after removing page chrome", raw.id),
+                message: format!(
+                    "{}: skipped: nothing left after removing page chrome",
+                    raw.id
+                ),
                 what: raw.id,
                 reason: "empty",
             });
@@ -165,7 +178,11 @@ impl Stages<'_> {
             out.push(PassageRecord {
                 start: p.start as u64,
                 end: p.end as u64,
-                section: doc.heading_path(p.section).into_iter().map(str::to_owned).collect(),
+                section: doc
+                    .heading_path(p.section)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
                 text: text.to_string(),
                 words: tokens,
                 place: places
@@ -176,5 +193,118 @@ impl Stages<'_> {
             });
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Pipeline;
+    use govmine_text::Hints;
+
+    fn raw(id: &str, text: &str, hints: Hints) -> RawDoc {
+        RawDoc {
+            id: id.into(),
+            path: id.into(),
+            text: Some(text.into()),
+            bytes: Vec::new(),
+            encoding: "utf-8",
+            hints,
+        }
+    }
+
+    fn record(outcome: Outcome) -> DocRecord {
+        match outcome {
+            Outcome::Indexed(r) => *r,
+            Outcome::Unchanged => panic!("unchanged"),
+            Outcome::Skipped(s) => panic!("skipped: {}", s.message),
+        }
+    }
+
+    #[test]
+    fn six_city_article_passages_carry_their_city() {
+        let p = Pipeline::new(&[]).unwrap();
+        let text = include_str!("../../../corpus/002_eee0beed65e72678.txt");
+        let rec = record(
+            p.stages()
+                .prepare(raw("002.txt", text, Hints::default()), &|_, _| {
+                    DocStatus::New
+                }),
+        );
+        assert_eq!(rec.meta.date.as_deref(), Some("2017-01-18"));
+        assert_eq!(rec.meta.passages as usize, rec.passages.len());
+        let place_of = |needle: &str| {
+            let p = rec
+                .passages
+                .iter()
+                .find(|p| p.text.contains(needle))
+                .unwrap();
+            p.place.as_ref().map(|t| t.name.clone())
+        };
+        assert_eq!(
+            place_of("审管分离").as_deref(),
+            Some("宁夏回族自治区银川市")
+        );
+        assert_eq!(place_of("行政执法监督+").as_deref(), Some("吉林省四平市"));
+        assert_eq!(
+            place_of("社区协商").as_deref(),
+            Some("江苏省苏州市张家港市")
+        );
+        // Word tokens are offsets into the passage text, on char boundaries.
+        for p in &rec.passages {
+            for t in &p.words {
+                assert!(
+                    p.text.is_char_boundary(t.offset_from) && p.text.is_char_boundary(t.offset_to)
+                );
+            }
+            assert_eq!(p.text.chars().count() as u64, p.end - p.start);
+        }
+    }
+
+    #[test]
+    fn record_title_becomes_the_first_passage_and_unchanged_is_skipped_early() {
+        let p = Pipeline::new(&[]).unwrap();
+        let hints = Hints {
+            title: Some("2017年中华人民共和国国务院政府工作报告".into()),
+            year: Some(2017),
+            ..Hints::default()
+        };
+        let body = "各位代表：\n\n现在，我代表国务院，向大会报告政府工作。\n\n深入推进简政放权、放管结合、优化服务改革。";
+        let rec = record(
+            p.stages()
+                .prepare(raw("n.jsonl#16", body, hints.clone()), &|_, _| {
+                    DocStatus::New
+                }),
+        );
+        assert_eq!(
+            rec.passages[0].text,
+            "2017年中华人民共和国国务院政府工作报告"
+        );
+        assert_eq!(rec.meta.year, Some(2017));
+        assert_eq!(rec.meta.places[0].name, "全国");
+        assert!(rec
+            .passages
+            .iter()
+            .all(|p| p.place.as_ref().unwrap().path == ["全国"]));
+        let again = p.stages().prepare(raw("n.jsonl#16", body, hints), &|_, h| {
+            if h == rec.meta.hash {
+                DocStatus::Unchanged
+            } else {
+                DocStatus::New
+            }
+        });
+        assert!(matches!(again, Outcome::Unchanged));
+    }
+
+    #[test]
+    fn undecodable_bytes_are_a_skip_with_a_reason() {
+        let p = Pipeline::new(&[]).unwrap();
+        let mut r = raw("x.txt", "", Hints::default());
+        r.text = None;
+        r.bytes = vec![0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0];
+        match p.stages().prepare(r, &|_, _| DocStatus::New) {
+            Outcome::Skipped(s) => assert_eq!(s.reason, "binary"),
+            _ => panic!("binary input was not skipped"),
+        }
     }
 }

@@ -109,14 +109,17 @@ impl Run<'_, '_> {
                 Outcome::Indexed(rec) => {
                     if !self.seen.insert(id.clone()) {
                         let s = Skip {
-                            message: format!("{id}: skipped: the same document id was given twice in this run"),
+                            message: format!(
+                                "{id}: skipped: the same document id was given twice in this run"
+                            ),
                             what: id,
                             reason: "duplicate id",
                         };
                         self.skip(&s, on);
                         continue;
                     }
-                    if self.writer.status(&id, &rec.meta.hash) == govmine_index::DocStatus::Changed {
+                    if self.writer.status(&id, &rec.meta.hash) == govmine_index::DocStatus::Changed
+                    {
                         self.summary.replaced += 1;
                     }
                     self.writer.add(*rec)?;
@@ -153,7 +156,11 @@ pub fn ingest(
         writer,
         pool,
         summary: Summary {
-            files: files.len() + skips.iter().filter(|s| s.reason == "unsupported type" || s.reason == "too large").count(),
+            files: files.len()
+                + skips
+                    .iter()
+                    .filter(|s| s.reason == "unsupported type" || s.reason == "too large")
+                    .count(),
             ..Summary::default()
         },
         seen: HashSet::new(),

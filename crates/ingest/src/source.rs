@@ -210,7 +210,10 @@ pub fn jsonl_records(
             Ok(v) => v,
             Err(e) => {
                 skips.push(Skip {
-                    message: format!("{}:{n}: skipped line: malformed JSON ({e})", file.path.display()),
+                    message: format!(
+                        "{}:{n}: skipped line: malformed JSON ({e})",
+                        file.path.display()
+                    ),
                     what,
                     reason: "malformed record",
                 });
@@ -219,7 +222,10 @@ pub fn jsonl_records(
         };
         let Some(obj) = value.as_object() else {
             skips.push(Skip {
-                message: format!("{}:{n}: skipped line: not a JSON object", file.path.display()),
+                message: format!(
+                    "{}:{n}: skipped line: not a JSON object",
+                    file.path.display()
+                ),
                 what,
                 reason: "malformed record",
             });
@@ -252,13 +258,15 @@ pub fn jsonl_records(
 }
 
 /// The text of a record: `--text-field`, else the first of [`TEXT_FIELDS`] present.
-fn record_text(get: &dyn Fn(&str) -> Option<String>, text_field: Option<&str>) -> Result<String, String> {
+fn record_text(
+    get: &dyn Fn(&str) -> Option<String>,
+    text_field: Option<&str>,
+) -> Result<String, String> {
     let found = match text_field {
         Some(f) => get(f).ok_or_else(|| format!("no `{f}` text"))?,
-        None => TEXT_FIELDS
-            .iter()
-            .find_map(|f| get(f))
-            .ok_or_else(|| "no text (content, text, full_text or body; or use --text-field)".to_string())?,
+        None => TEXT_FIELDS.iter().find_map(|f| get(f)).ok_or_else(|| {
+            "no text (content, text, full_text or body; or use --text-field)".to_string()
+        })?,
     };
     if found.trim().is_empty() {
         return Err("empty text".into());
@@ -279,12 +287,18 @@ pub fn csv_records(
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers: Vec<String> = match rdr.headers() {
-        Ok(h) => h.iter().map(|s| s.trim().trim_start_matches('\u{feff}').to_lowercase()).collect(),
+        Ok(h) => h
+            .iter()
+            .map(|s| s.trim().trim_start_matches('\u{feff}').to_lowercase())
+            .collect(),
         Err(e) => {
             skips.push(Skip {
                 what: file.id.clone(),
                 reason: "malformed record",
-                message: format!("{}: skipped: unreadable CSV header ({e})", file.path.display()),
+                message: format!(
+                    "{}: skipped: unreadable CSV header ({e})",
+                    file.path.display()
+                ),
             });
             return (docs, skips);
         }
@@ -300,7 +314,9 @@ pub fn csv_records(
             message: format!(
                 "{}: skipped: no text column ({}); name it with --text-field",
                 file.path.display(),
-                text_field.map(str::to_owned).unwrap_or_else(|| TEXT_FIELDS.join(", "))
+                text_field
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| TEXT_FIELDS.join(", "))
             ),
         });
         return (docs, skips);
@@ -312,7 +328,10 @@ pub fn csv_records(
             Ok(r) => r,
             Err(e) => {
                 skips.push(Skip {
-                    message: format!("{}: record {n}: skipped: malformed CSV ({e})", file.path.display()),
+                    message: format!(
+                        "{}: record {n}: skipped: malformed CSV ({e})",
+                        file.path.display()
+                    ),
                     what,
                     reason: "malformed record",
                 });
@@ -340,4 +359,92 @@ pub fn csv_records(
         }
     }
     (docs, skips)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(id: &str, kind: FileKind) -> InputFile {
+        InputFile {
+            path: PathBuf::from(id),
+            id: id.into(),
+            kind,
+            bytes: 0,
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_become_records_and_bad_lines_say_where() {
+        // The first line is the head of a real record of national-work-reports.jsonl.
+        let text = concat!(
+            "{\"title\": \"2025年中华人民共和国国务院政府工作报告\", \"content\": \"各位代表：\\n现在，我代表国务院，向大会报告政府工作\", \"year\": \"2025\"}\n",
+            "\n",
+            "{\"title\": \"坏行\", \"content\": \"少了引号}\n",
+            "{\"title\": \"空\", \"content\": null, \"year\": 2019}\n",
+            "[1, 2]\n",
+            "{\"title\": \"决议\", \"text\": \"批准政府工作报告。\", \"year\": null}\n",
+        );
+        let (docs, skips) = jsonl_records(&file("n.jsonl", FileKind::Jsonl), text, None, "utf-8");
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["n.jsonl#1", "n.jsonl#6"]);
+        assert_eq!(docs[0].hints.year, Some(2025));
+        assert_eq!(
+            docs[0].hints.title.as_deref(),
+            Some("2025年中华人民共和国国务院政府工作报告")
+        );
+        assert_eq!(docs[1].text.as_deref(), Some("批准政府工作报告。"));
+        assert_eq!(docs[1].hints.year, None);
+        let whats: Vec<(&str, &str)> = skips.iter().map(|s| (s.what.as_str(), s.reason)).collect();
+        assert_eq!(
+            whats,
+            [
+                ("n.jsonl#3", "malformed record"),
+                ("n.jsonl#4", "empty"),
+                ("n.jsonl#5", "malformed record")
+            ]
+        );
+        assert!(skips[0]
+            .message
+            .starts_with("n.jsonl:3: skipped line: malformed JSON"));
+    }
+
+    #[test]
+    fn csv_rows_with_bom_header_and_place_columns() {
+        let text = "\u{feff}province,year,title,full_text\n河南省,2021,河南省政府工作报告,\"全省生产总值达到5.5万亿元。\"\n四川省,2021,四川省政府工作报告,\n";
+        let (docs, skips) = csv_records(&file("p.csv", FileKind::Csv), text, None, "utf-8");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].id, "p.csv#1");
+        assert_eq!(docs[0].hints.province.as_deref(), Some("河南省"));
+        assert_eq!(docs[0].hints.year, Some(2021));
+        assert_eq!(skips.len(), 1);
+        assert_eq!(
+            (skips[0].what.as_str(), skips[0].reason),
+            ("p.csv#2", "empty")
+        );
+
+        // --text-field picks another column; a file without any text column is one skip.
+        let text = "name,正文\n甲,推行三项制度。\n";
+        let (docs, _) = csv_records(&file("q.csv", FileKind::Csv), text, Some("正文"), "utf-8");
+        assert_eq!(docs[0].text.as_deref(), Some("推行三项制度。"));
+        let (docs, skips) = csv_records(&file("q.csv", FileKind::Csv), text, None, "utf-8");
+        assert!(docs.is_empty());
+        assert_eq!(skips[0].reason, "no text column");
+    }
+
+    #[test]
+    fn walk_skips_hidden_and_reports_unsupported_and_missing() {
+        let tmp = std::env::temp_dir().join(format!("govmine-walk-{}", std::process::id()));
+        std::fs::create_dir_all(tmp.join(".git")).unwrap();
+        std::fs::write(tmp.join(".git/x.txt"), "hidden").unwrap();
+        std::fs::write(tmp.join("b.txt"), "乙").unwrap();
+        std::fs::write(tmp.join("a.HTML"), "<p>甲</p>").unwrap();
+        std::fs::write(tmp.join("scan.pdf"), "%PDF").unwrap();
+        let (files, skips) = walk(&[tmp.clone(), tmp.join("missing")]);
+        let ids: Vec<(&str, FileKind)> = files.iter().map(|f| (f.id.as_str(), f.kind)).collect();
+        assert_eq!(ids, [("a.HTML", FileKind::Html), ("b.txt", FileKind::Text)]);
+        let reasons: Vec<&str> = skips.iter().map(|s| s.reason).collect();
+        assert_eq!(reasons, ["unsupported type", "missing"]);
+        std::fs::remove_dir_all(&tmp).unwrap();
+    }
 }

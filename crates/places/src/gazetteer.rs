@@ -127,13 +127,21 @@ impl Gazetteer {
             };
             let id = RegionId(out.len() as u32);
             if by_code.insert(f[0].to_string(), id).is_some() {
-                return Err(format!("regions.csv line {}: duplicate code {}", i + 1, f[0]));
+                return Err(format!(
+                    "regions.csv line {}: duplicate code {}",
+                    i + 1,
+                    f[0]
+                ));
             }
             out.push(Region {
                 code: f[0].to_string(),
                 name: f[2].to_string(),
                 short: if f[3].is_empty() { f[2] } else { f[3] }.to_string(),
-                aliases: f[6].split('|').filter(|a| !a.is_empty()).map(str::to_string).collect(),
+                aliases: f[6]
+                    .split('|')
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect(),
                 level,
                 parent: None,
             });
@@ -180,8 +188,17 @@ impl Gazetteer {
                 None => return Err(format!("region_aliases.csv line {}: unknown code", i + 1)),
             }
         }
-        let mut patterns: Vec<String> = names.keys().filter(|n| n.chars().count() >= 2).cloned().collect();
-        patterns.extend(crate::mentions::BLOCKERS.iter().filter(|b| !names.contains_key(**b)).map(|b| b.to_string()));
+        let mut patterns: Vec<String> = names
+            .keys()
+            .filter(|n| n.chars().count() >= 2)
+            .cloned()
+            .collect();
+        patterns.extend(
+            crate::mentions::BLOCKERS
+                .iter()
+                .filter(|b| !names.contains_key(**b))
+                .map(|b| b.to_string()),
+        );
         patterns.sort();
         let matcher = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -260,11 +277,17 @@ impl Gazetteer {
                 }),
             };
         }
-        Err(PlaceError::Unknown { name: q.to_string(), suggestions: self.suggestions(q) })
+        Err(PlaceError::Unknown {
+            name: q.to_string(),
+            suggestions: self.suggestions(q),
+        })
     }
 
     fn resolve_path(&self, q: &str) -> Option<Vec<RegionId>> {
-        let text: String = q.chars().filter(|c| !matches!(c, '/' | ' ' | ',' | '-' | '>' | '、')).collect();
+        let text: String = q
+            .chars()
+            .filter(|c| !matches!(c, '/' | ' ' | ',' | '-' | '>' | '、'))
+            .collect();
         let mut pos = 0;
         let mut current: Option<Vec<RegionId>> = None;
         for m in self.matcher.find_iter(&text) {
@@ -301,7 +324,11 @@ impl Gazetteer {
         let mut ids: Vec<RegionId> = self
             .names
             .iter()
-            .filter(|(n, _)| n.contains(q) || (n.chars().count() >= 2 && q.contains(n.as_str())) || n.starts_with(&stem))
+            .filter(|(n, _)| {
+                n.contains(q)
+                    || (n.chars().count() >= 2 && q.contains(n.as_str()))
+                    || n.starts_with(&stem)
+            })
             .flat_map(|(_, v)| v.iter().map(|e| e.region))
             .collect();
         ids.sort_by_key(|&id| (self.region(id).level, id));
@@ -315,7 +342,11 @@ impl Gazetteer {
     pub fn facet_path(&self, place: Place) -> Vec<String> {
         match place {
             Place::National => vec!["全国".to_string()],
-            Place::Region(id) => self.ancestry(id).into_iter().map(|a| self.region(a).name.clone()).collect(),
+            Place::Region(id) => self
+                .ancestry(id)
+                .into_iter()
+                .map(|a| self.region(a).name.clone())
+                .collect(),
         }
     }
 
@@ -374,7 +405,11 @@ impl Gazetteer {
 
 /// Non-empty lines after the header, with their 0-based line numbers.
 fn data_lines(csv: &str) -> impl Iterator<Item = (usize, &str)> {
-    csv.lines().enumerate().skip(1).map(|(i, l)| (i, l.trim_end_matches('\r'))).filter(|(_, l)| !l.trim().is_empty())
+    csv.lines()
+        .enumerate()
+        .skip(1)
+        .map(|(i, l)| (i, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -396,7 +431,10 @@ mod tests {
         assert_eq!(count(Level::Prefecture), 339);
         assert_eq!(count(Level::County), 2996);
         // No placeholders, no municipality repeated as its own prefecture.
-        assert!(g().regions().iter().all(|r| !r.name.contains("直辖") && r.name != "市辖区"));
+        assert!(g()
+            .regions()
+            .iter()
+            .all(|r| !r.name.contains("直辖") && r.name != "市辖区"));
         let chongqing = g().lookup("重庆市");
         assert_eq!(chongqing.len(), 1);
         assert_eq!(g().region(chongqing[0]).level, Level::Province);
@@ -417,7 +455,15 @@ mod tests {
         // Functional areas resolve to their containing division.
         assert_eq!(names(&g().lookup("两江新区")), ["重庆市"]);
         let gulou = names(&g().lookup("鼓楼"));
-        assert_eq!(gulou, ["江苏省南京市鼓楼区", "江苏省徐州市鼓楼区", "福建省福州市鼓楼区", "河南省开封市鼓楼区"]);
+        assert_eq!(
+            gulou,
+            [
+                "江苏省南京市鼓楼区",
+                "江苏省徐州市鼓楼区",
+                "福建省福州市鼓楼区",
+                "河南省开封市鼓楼区"
+            ]
+        );
         assert!(g().lookup("火星").is_empty());
     }
 
@@ -442,7 +488,10 @@ mod tests {
         assert_eq!(fz, fz2);
         match g().resolve_query("驻马镇") {
             Err(PlaceError::Unknown { suggestions, .. }) => {
-                assert!(suggestions.contains(&"河南省驻马店市".to_string()), "{suggestions:?}")
+                assert!(
+                    suggestions.contains(&"河南省驻马店市".to_string()),
+                    "{suggestions:?}"
+                )
             }
             other => panic!("expected unknown, got {other:?}"),
         }

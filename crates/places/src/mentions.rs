@@ -26,43 +26,276 @@ use crate::gazetteer::{Gazetteer, Level, NameKind, RegionId};
 
 /// Names that are ordinary words (or too generic) and never count as mentions.
 const STOPLIST: &[&str] = &[
-    "城区", "郊区", "矿区", "新区", "东区", "西区", "南区", "北区", "市中", "市中区", "城中", "城关", "开发区", "高新区", "经开区",
-    "河北区", "南部", "新城", "老城", "中山", "长安", "永安", "东方", "白云", "合作", "和平", "解放", "共和", "前进", "和政", "友好",
-    "工农", "振兴", "民和", "新建", "复兴", "新兴", "平和", "安定", "新和", "富裕", "互助", "友谊", "同心", "方正", "兴国", "宏伟",
-    "安居", "大城", "公安", "光明", "惠民", "港口", "平安", "政和", "富民", "新民", "大安", "通道", "太平", "同德", "爱民", "乐业",
-    "延长", "民权", "安宁", "大新", "青山", "红旗", "惠农", "大通", "同仁", "福安", "平原", "金水", "和布", "高要", "大关", "兴和",
-    "海港", "金山", "太湖", "新干", "新安", "会同", "大方", "磐石", "双城", "大丰", "金安", "资兴", "兴业", "大化", "三河", "江山",
-    "同安", "运河", "三门", "来安", "三元", "清新", "三江", "威信", "比如", "江源", "宝山", "通城", "新平", "镇安", "西和", "裕民",
-    "定兴", "平定", "和顺", "东风", "连云", "永定", "建安", "中方", "始兴", "金平", "平南", "金沙", "定结", "新市", "河西", "平山",
-    "新乐", "开平", "信都", "南和", "清河", "宽城", "固安", "小店", "阳高", "上党", "大东", "元宝", "建平", "丰满", "通河", "建华",
-    "兴安", "东山", "明水", "高港", "开化", "长乐", "大田", "进贤", "万年", "中原", "北关", "中站", "湖滨", "江海", "平远", "江城",
-    "仁和", "三台", "兴文", "石棉", "通江", "金川", "沿河", "通海", "建水", "亚东", "定边", "清水", "合水", "海晏", "新青", "灯塔",
-    "集宁", "上城", "下城", "海西", "长治", "大同", "安康", "三明", "朝阳", "海东", "白山", "宁安", "和田", "保山", "南岸", "江北",
-    "江南", "西湖", "东湖", "龙华", "新华", "红星", "三山", "桥东", "桥西", "和县", "庐山", "泰山", "龙江", "长寿", "大观", "吉利",
-    "龙山", "龙门", "南华", "青龙", "青云", "石门", "太和", "泰和", "万安", "万全", "武功", "新化", "新会", "兴隆", "阳春", "永宁",
-    "永和", "永兴", "新罗", "全州", "大兴", "解放区", "新城区", "老城区",
+    "城区",
+    "郊区",
+    "矿区",
+    "新区",
+    "东区",
+    "西区",
+    "南区",
+    "北区",
+    "市中",
+    "市中区",
+    "城中",
+    "城关",
+    "开发区",
+    "高新区",
+    "经开区",
+    "河北区",
+    "南部",
+    "新城",
+    "老城",
+    "中山",
+    "长安",
+    "永安",
+    "东方",
+    "白云",
+    "合作",
+    "和平",
+    "解放",
+    "共和",
+    "前进",
+    "和政",
+    "友好",
+    "工农",
+    "振兴",
+    "民和",
+    "新建",
+    "复兴",
+    "新兴",
+    "平和",
+    "安定",
+    "新和",
+    "富裕",
+    "互助",
+    "友谊",
+    "同心",
+    "方正",
+    "兴国",
+    "宏伟",
+    "安居",
+    "大城",
+    "公安",
+    "光明",
+    "惠民",
+    "港口",
+    "平安",
+    "政和",
+    "富民",
+    "新民",
+    "大安",
+    "通道",
+    "太平",
+    "同德",
+    "爱民",
+    "乐业",
+    "延长",
+    "民权",
+    "安宁",
+    "大新",
+    "青山",
+    "红旗",
+    "惠农",
+    "大通",
+    "同仁",
+    "福安",
+    "平原",
+    "金水",
+    "和布",
+    "高要",
+    "大关",
+    "兴和",
+    "海港",
+    "金山",
+    "太湖",
+    "新干",
+    "新安",
+    "会同",
+    "大方",
+    "磐石",
+    "双城",
+    "大丰",
+    "金安",
+    "资兴",
+    "兴业",
+    "大化",
+    "三河",
+    "江山",
+    "同安",
+    "运河",
+    "三门",
+    "来安",
+    "三元",
+    "清新",
+    "三江",
+    "威信",
+    "比如",
+    "江源",
+    "宝山",
+    "通城",
+    "新平",
+    "镇安",
+    "西和",
+    "裕民",
+    "定兴",
+    "平定",
+    "和顺",
+    "东风",
+    "连云",
+    "永定",
+    "建安",
+    "中方",
+    "始兴",
+    "金平",
+    "平南",
+    "金沙",
+    "定结",
+    "新市",
+    "河西",
+    "平山",
+    "新乐",
+    "开平",
+    "信都",
+    "南和",
+    "清河",
+    "宽城",
+    "固安",
+    "小店",
+    "阳高",
+    "上党",
+    "大东",
+    "元宝",
+    "建平",
+    "丰满",
+    "通河",
+    "建华",
+    "兴安",
+    "东山",
+    "明水",
+    "高港",
+    "开化",
+    "长乐",
+    "大田",
+    "进贤",
+    "万年",
+    "中原",
+    "北关",
+    "中站",
+    "湖滨",
+    "江海",
+    "平远",
+    "江城",
+    "仁和",
+    "三台",
+    "兴文",
+    "石棉",
+    "通江",
+    "金川",
+    "沿河",
+    "通海",
+    "建水",
+    "亚东",
+    "定边",
+    "清水",
+    "合水",
+    "海晏",
+    "新青",
+    "灯塔",
+    "集宁",
+    "上城",
+    "下城",
+    "海西",
+    "长治",
+    "大同",
+    "安康",
+    "三明",
+    "朝阳",
+    "海东",
+    "白山",
+    "宁安",
+    "和田",
+    "保山",
+    "南岸",
+    "江北",
+    "江南",
+    "西湖",
+    "东湖",
+    "龙华",
+    "新华",
+    "红星",
+    "三山",
+    "桥东",
+    "桥西",
+    "和县",
+    "庐山",
+    "泰山",
+    "龙江",
+    "长寿",
+    "大观",
+    "吉利",
+    "龙山",
+    "龙门",
+    "南华",
+    "青龙",
+    "青云",
+    "石门",
+    "太和",
+    "泰和",
+    "万安",
+    "万全",
+    "武功",
+    "新化",
+    "新会",
+    "兴隆",
+    "阳春",
+    "永宁",
+    "永和",
+    "永兴",
+    "新罗",
+    "全州",
+    "大兴",
+    "解放区",
+    "新城区",
+    "老城区",
     "港口区",
 ];
 
 /// Short names of prefectures that are also words: weak, like county short names.
-const RISKY_PREFECTURE_SHORTS: &[&str] = &["大理", "中卫", "白城", "金昌", "丽江", "文山", "普洱", "红河", "临沧", "黄南", "果洛", "海南", "海北", "玉树", "吉安", "抚州", "宜春", "通化", "黄山", "台中",
-    "台南", "新北", "桃园", "定西",
+const RISKY_PREFECTURE_SHORTS: &[&str] = &[
+    "大理", "中卫", "白城", "金昌", "丽江", "文山", "普洱", "红河", "临沧", "黄南", "果洛", "海南",
+    "海北", "玉树", "吉安", "抚州", "宜春", "通化", "黄山", "台中", "台南", "新北", "桃园", "定西",
 ];
 
 /// Words matched only to shadow a place name inside them (leftmost-longest): `南京路`
 /// is a street, `沿海城市` holds no 海城市.
 pub(crate) const BLOCKERS: &[&str] = &[
-    "南京路", "北京路", "上海路", "沿海城市", "沿海城镇", "江河源", "复合肥", "和平区域", "海口岸", "衡水平",
-    "保定点", "创新乡", "文山会海", "重大理论", "长治久安", "世界大同", "中山大学", "中山装",
+    "南京路",
+    "北京路",
+    "上海路",
+    "沿海城市",
+    "沿海城镇",
+    "江河源",
+    "复合肥",
+    "和平区域",
+    "海口岸",
+    "衡水平",
+    "保定点",
+    "创新乡",
+    "文山会海",
+    "重大理论",
+    "长治久安",
+    "世界大同",
+    "中山大学",
+    "中山装",
     "上海合作组织",
 ];
 
 /// Characters after which a two-char short name may directly follow (`在广州`, `学大庆`);
 /// after any other Han character it is treated as weak (`复合肥料`, `制定西部`).
 const JOINERS: &[char] = &[
-    '在', '到', '的', '和', '与', '及', '从', '至', '赴', '于', '向', '经', '对', '把', '是', '为', '同', '象', '像',
-    '学', '如', '往', '去', '来', '自', '以', '由', '将', '让', '被', '比', '跟', '给', '省', '市', '国', '了', '有',
-    '等', '或', '就', '都', '也', '即', '、',
+    '在', '到', '的', '和', '与', '及', '从', '至', '赴', '于', '向', '经', '对', '把', '是', '为',
+    '同', '象', '像', '学', '如', '往', '去', '来', '自', '以', '由', '将', '让', '被', '比', '跟',
+    '给', '省', '市', '国', '了', '有', '等', '或', '就', '都', '也', '即', '、',
 ];
 
 /// How much a matched name can be trusted on its own.
@@ -136,7 +369,8 @@ impl Gazetteer {
                         .filter(|&c| {
                             anchor_set.contains(&c)
                                 || self.region(c).parent.is_some_and(|p| {
-                                    anchor_set.contains(&p) && self.region(p).level == Level::Prefecture
+                                    anchor_set.contains(&p)
+                                        && self.region(p).level == Level::Prefecture
                                 })
                         })
                         .collect();
@@ -159,26 +393,37 @@ impl Gazetteer {
             return;
         }
         let prev_regions: Vec<RegionId> = match prev {
-            Some(p) => p.region.map(|r| vec![r]).unwrap_or_else(|| p.candidates.clone()),
+            Some(p) => p
+                .region
+                .map(|r| vec![r])
+                .unwrap_or_else(|| p.candidates.clone()),
             None => Vec::new(),
         };
         let score = |c: RegionId| -> i64 {
             let mut s = 0i64;
-            if prev_regions.iter().any(|&p| p != c && self.is_ancestor(p, c)) {
+            if prev_regions
+                .iter()
+                .any(|&p| p != c && self.is_ancestor(p, c))
+            {
                 s += 100;
             }
             for &a in anchors {
                 if a == c {
                     s += 3;
                 } else if self.is_ancestor(a, c) {
-                    s += if self.region(a).level == Level::Province { 1 } else { 4 };
+                    s += if self.region(a).level == Level::Province {
+                        1
+                    } else {
+                        4
+                    };
                 } else if self.is_ancestor(c, a) {
                     s += 1;
                 }
             }
             s
         };
-        let mut scored: Vec<(i64, RegionId)> = m.candidates.iter().map(|&c| (score(c), c)).collect();
+        let mut scored: Vec<(i64, RegionId)> =
+            m.candidates.iter().map(|&c| (score(c), c)).collect();
         let has_context = scored.iter().any(|&(s, _)| s > 0);
         if has_context {
             // A higher level is the likelier reading of a shared name (西安 → 西安市 even
@@ -200,7 +445,12 @@ impl Gazetteer {
         } else {
             // No context: the single highest-level candidate, if there is one.
             let top = self.region(best_id).level;
-            (scored.iter().filter(|&&(_, c)| self.region(c).level == top).count() == 1).then_some(best_id)
+            (scored
+                .iter()
+                .filter(|&&(_, c)| self.region(c).level == top)
+                .count()
+                == 1)
+                .then_some(best_id)
         };
     }
 
@@ -225,7 +475,11 @@ impl Gazetteer {
             let Some(entries) = self.names.get(name) else {
                 continue; // a blocker
             };
-            let kind = entries.iter().map(|e| e.kind).min().unwrap_or(NameKind::Short);
+            let kind = entries
+                .iter()
+                .map(|e| e.kind)
+                .min()
+                .unwrap_or(NameKind::Short);
             let strength = if kind != NameKind::Short {
                 if len >= 3 {
                     Strength::Strong
@@ -235,15 +489,30 @@ impl Gazetteer {
             } else if len >= 3 {
                 Strength::Medium
             } else {
-                match entries.iter().map(|e| self.region(e.region).level).min().unwrap_or(Level::County) {
+                match entries
+                    .iter()
+                    .map(|e| self.region(e.region).level)
+                    .min()
+                    .unwrap_or(Level::County)
+                {
                     Level::Province => Strength::Medium,
-                    Level::Prefecture if !RISKY_PREFECTURE_SHORTS.contains(&name.as_str()) => Strength::Medium,
+                    Level::Prefecture if !RISKY_PREFECTURE_SHORTS.contains(&name.as_str()) => {
+                        Strength::Medium
+                    }
                     _ => Strength::Weak,
                 }
             };
-            let best_level = entries.iter().map(|e| self.region(e.region).level).min().unwrap_or(Level::County);
+            let best_level = entries
+                .iter()
+                .map(|e| self.region(e.region).level)
+                .min()
+                .unwrap_or(Level::County);
             let loose = kind == NameKind::Short && len == 2 && best_level != Level::Province;
-            let strength = if strength == Strength::Medium && loose && glued && !prev.is_some_and(|c| JOINERS.contains(&c)) {
+            let strength = if strength == Strength::Medium
+                && loose
+                && glued
+                && !prev.is_some_and(|c| JOINERS.contains(&c))
+            {
                 Strength::Weak
             } else {
                 strength
@@ -253,14 +522,14 @@ impl Gazetteer {
             candidates.dedup();
             out.push((
                 Mention {
-                start,
-                end: start + len,
-                text: name.clone(),
-                kind,
-                strength,
-                candidates,
-                region: None,
-            },
+                    start,
+                    end: start + len,
+                    text: name.clone(),
+                    kind,
+                    strength,
+                    candidates,
+                    region: None,
+                },
                 glued,
             ));
         }
@@ -280,22 +549,38 @@ mod tests {
     fn found(text: &str) -> Vec<(String, String)> {
         g().mentions(text)
             .into_iter()
-            .map(|m| (m.text.clone(), m.region.map_or("?".to_string(), |r| g().full_path(r))))
+            .map(|m| {
+                (
+                    m.text.clone(),
+                    m.region.map_or("?".to_string(), |r| g().full_path(r)),
+                )
+            })
             .collect()
     }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn char_offsets_and_strength() {
         let ms = g().mentions("——濮阳市司法局赴驻马店市学习考察报告");
         assert_eq!(ms.len(), 2);
-        assert_eq!((ms[0].start, ms[0].end, ms[0].strength), (2, 5, Strength::Strong));
-        assert_eq!((ms[1].start, ms[1].end, ms[1].text.as_str()), (9, 13, "驻马店市"));
+        assert_eq!(
+            (ms[0].start, ms[0].end, ms[0].strength),
+            (2, 5, Strength::Strong)
+        );
+        assert_eq!(
+            (ms[1].start, ms[1].end, ms[1].text.as_str()),
+            (9, 13, "驻马店市")
+        );
         let ms = g().mentions("与驻马店有关负责同志座谈");
-        assert_eq!((ms[0].text.as_str(), ms[0].strength), ("驻马店", Strength::Medium));
+        assert_eq!(
+            (ms[0].text.as_str(), ms[0].strength),
+            ("驻马店", Strength::Medium)
+        );
     }
 
     #[test]
@@ -309,7 +594,10 @@ mod tests {
             found("宁夏银川:“审管分离”助推行政执法效率提升"),
             pairs(&[("宁夏", "宁夏回族自治区"), ("银川", "宁夏回族自治区银川市")])
         );
-        assert_eq!(found("重庆渝北:建设法治政府,打造依法治区新格局、新常态"), pairs(&[("重庆", "重庆市"), ("渝北", "重庆市渝北区")]));
+        assert_eq!(
+            found("重庆渝北:建设法治政府,打造依法治区新格局、新常态"),
+            pairs(&[("重庆", "重庆市"), ("渝北", "重庆市渝北区")])
+        );
         assert_eq!(
             found("江苏张家港:社区协商激发基层法治建设原动力"),
             pairs(&[("江苏", "江苏省"), ("张家港", "江苏省苏州市张家港市")])
@@ -318,27 +606,56 @@ mod tests {
 
     #[test]
     fn ambiguous_names_follow_context() {
-        assert_eq!(found("福州鼓楼区委"), pairs(&[("福州", "福建省福州市"), ("鼓楼区", "福建省福州市鼓楼区")]));
+        assert_eq!(
+            found("福州鼓楼区委"),
+            pairs(&[("福州", "福建省福州市"), ("鼓楼区", "福建省福州市鼓楼区")])
+        );
         assert_eq!(found("鼓楼区"), pairs(&[("鼓楼区", "?")]));
         let m = &g().mentions("鼓楼区")[0];
         assert_eq!(m.candidates.len(), 4);
         // 西安 is the city unless its 辽源 district is in context.
-        assert_eq!(found("吉林省代表团赴西安考察"), pairs(&[("吉林省", "吉林省"), ("西安", "陕西省西安市")]));
-        assert_eq!(found("辽源市西安区"), pairs(&[("辽源市", "吉林省辽源市"), ("西安区", "吉林省辽源市西安区")]));
+        assert_eq!(
+            found("吉林省代表团赴西安考察"),
+            pairs(&[("吉林省", "吉林省"), ("西安", "陕西省西安市")])
+        );
+        assert_eq!(
+            found("辽源市西安区"),
+            pairs(&[("辽源市", "吉林省辽源市"), ("西安区", "吉林省辽源市西安区")])
+        );
         // Old names.
-        assert_eq!(found("原新津县"), pairs(&[("新津县", "四川省成都市新津区")]));
+        assert_eq!(
+            found("原新津县"),
+            pairs(&[("新津县", "四川省成都市新津区")])
+        );
     }
 
     #[test]
     fn weak_short_names_need_support() {
         // Title start: a two-char county short name with nothing glued before it.
-        assert_eq!(found("郓城发力法治政府建设创新多措施实效果好"), pairs(&[("郓城", "山东省菏泽市郓城县")]));
+        assert_eq!(
+            found("郓城发力法治政府建设创新多措施实效果好"),
+            pairs(&[("郓城", "山东省菏泽市郓城县")])
+        );
         // Glued inside words: nothing.
-        for text in ["加强重大理论研究", "发挥沿海城市作用", "提高复合肥料产量", "制定西部大开发规划", "坚持党和政府领导", "实施创新乡村振兴"] {
+        for text in [
+            "加强重大理论研究",
+            "发挥沿海城市作用",
+            "提高复合肥料产量",
+            "制定西部大开发规划",
+            "坚持党和政府领导",
+            "实施创新乡村振兴",
+        ] {
             assert!(g().mentions(text).is_empty(), "{text}: {:?}", found(text));
         }
         // Stoplisted words and generic units: nothing.
-        for text in ["全县开发区和高新区建设", "城区和郊区", "市中心", "维护和平与发展", "南京路步行街", "长治久安"] {
+        for text in [
+            "全县开发区和高新区建设",
+            "城区和郊区",
+            "市中心",
+            "维护和平与发展",
+            "南京路步行街",
+            "长治久安",
+        ] {
             assert!(g().mentions(text).is_empty(), "{text}: {:?}", found(text));
         }
     }

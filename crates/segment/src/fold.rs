@@ -113,7 +113,10 @@ mod tests {
         // The seed is simplified: only width folding may change it.
         for (a, b) in seed.chars().zip(folded.chars()) {
             if a != b {
-                assert!(('\u{FF01}'..='\u{FF5E}').contains(&a) || a == '\u{3000}', "{a} → {b}");
+                assert!(
+                    ('\u{FF01}'..='\u{FF5E}').contains(&a) || a == '\u{3000}',
+                    "{a} → {b}"
+                );
             }
         }
     }

@@ -191,12 +191,21 @@ mod tests {
     fn government_terms_stay_whole() {
         let seg = SegmenterBuilder::new().build().unwrap();
         // Real sentences from the seeds (巴中, 郓城, 酒泉 reports).
-        let w = words(&seg, "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度“三项制度”");
+        let w = words(
+            &seg,
+            "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度“三项制度”",
+        );
         assert!(w.contains(&"三项制度"), "{w:?}");
         let w = words(&seg, "深化“放管服”改革,全面推行“双随机一公开”监管");
-        assert!(w.contains(&"放管服") && w.contains(&"双随机一公开"), "{w:?}");
+        assert!(
+            w.contains(&"放管服") && w.contains(&"双随机一公开"),
+            "{w:?}"
+        );
         let w = words(&seg, "行政机关负责人出庭应诉率达到75%");
-        assert!(w.contains(&"出庭应诉率") || w.contains(&"出庭应诉"), "{w:?}");
+        assert!(
+            w.contains(&"出庭应诉率") || w.contains(&"出庭应诉"),
+            "{w:?}"
+        );
     }
 
     #[test]

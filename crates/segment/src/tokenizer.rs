@@ -257,7 +257,10 @@ mod tests {
         let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(
             texts,
-            ["推行", "行“", "“三", "三项", "项制", "制度", "度”", "”,", ",g", "gd", "dp", "p", "增长", "长"]
+            [
+                "推行", "行“", "“三", "三项", "项制", "制度", "度”", "”,", ",g", "gd", "dp", "p",
+                "增长", "长"
+            ]
         );
         for t in &toks {
             // Offsets are char boundaries of the original, and cover position_length chars.
@@ -290,11 +293,13 @@ mod tests {
         // Every query bigram must be one the tokenizer emits at that offset of a match.
         let text = "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度";
         let toks = collect(BigramTokenizer, text);
-        for q in ["行政执法公示", "法制审核", "执法全过程记录制度", "度、重"] {
+        for q in ["行政执法公示", "法制审核", "执法全过程记录制度", "度、重"]
+        {
             let start = text.find(q).map(|b| text[..b].chars().count()).unwrap();
             for (off, bigram) in BigramQuery::new(q).phrase() {
                 assert!(
-                    toks.iter().any(|t| t.position == start + off && &t.text == bigram),
+                    toks.iter()
+                        .any(|t| t.position == start + off && &t.text == bigram),
                     "{q}: {bigram}@{off}"
                 );
             }
@@ -311,6 +316,81 @@ mod tests {
         assert!(!texts.iter().any(|t| t.contains('“') || t.contains(',')));
         for t in &toks {
             assert_eq!(text[..t.offset_from].chars().count(), t.position);
+        }
+    }
+}
+
+#[cfg(test)]
+mod seed_tests {
+    //! Both tokenizers over whole real texts: offsets on char boundaries, positions in order.
+    use super::*;
+    use crate::SegmenterBuilder;
+
+    const SEEDS: [&str; 5] = [
+        include_str!("../../../corpus/000_3f2a7be6bd882b3f.txt"),
+        include_str!("../../../corpus/001_db632a6819f2f662.txt"),
+        include_str!("../../../corpus/002_eee0beed65e72678.txt"),
+        include_str!("../../../corpus/003_40199a098a244c13.txt"),
+        include_str!("../../../corpus/004_e9e637da5608c3ff.txt"),
+    ];
+    /// Full-width digits and punctuation, traditional characters (as in the 1950s reports).
+    const MIXED: &str =
+        "一九五四年國務院報告：糧食產量達到３.３９億噸，增長１２％；ＧＤＰ“翻一番”。";
+
+    fn check<T: Tokenizer>(mut tok: T, text: &str) -> usize {
+        let mut s = tok.token_stream(text);
+        let mut last = 0;
+        let mut n = 0;
+        while s.advance() {
+            let t = s.token();
+            assert!(text.is_char_boundary(t.offset_from) && text.is_char_boundary(t.offset_to));
+            assert_eq!(text[..t.offset_from].chars().count(), t.position);
+            assert_eq!(
+                text[t.offset_from..t.offset_to].chars().count(),
+                t.position_length
+            );
+            assert!(t.position >= last, "positions go forward");
+            last = t.position;
+            n += 1;
+        }
+        n
+    }
+
+    #[test]
+    fn tokenizers_keep_offsets_true_on_the_seeds() {
+        let seg = SegmenterBuilder::new().build().unwrap();
+        for text in SEEDS.iter().chain([&MIXED]) {
+            let words = check(WordTokenizer::new(seg.clone()), text);
+            let bigrams = check(BigramTokenizer, text);
+            assert!(
+                words > 0 && bigrams > words,
+                "{words} words, {bigrams} bigrams"
+            );
+        }
+    }
+
+    #[test]
+    fn every_seed_word_is_found_where_it_stands() {
+        // The exactness the search relies on: for jieba's own words of a seed, the bigram
+        // phrase of the word matches at the word's offset.
+        let seg = SegmenterBuilder::new().build().unwrap();
+        let text = SEEDS[1];
+        let mut tok = BigramTokenizer;
+        let mut at: std::collections::HashMap<(usize, String), ()> = Default::default();
+        let mut s = tok.token_stream(text);
+        while s.advance() {
+            at.insert((s.token().position, s.token().text.clone()), ());
+        }
+        let folded = crate::fold(text);
+        for w in seg.cut(&folded).iter().filter(|w| w.end - w.start >= 2) {
+            for (off, bigram) in BigramQuery::new(w.word).phrase() {
+                assert!(
+                    at.contains_key(&(w.start + off, bigram.clone())),
+                    "{}@{}",
+                    w.word,
+                    w.start
+                );
+            }
         }
     }
 }
