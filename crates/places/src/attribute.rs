@@ -234,19 +234,19 @@ fn is_national_title(title: &str) -> bool {
 
 /// A party congress marker closing the title: `(十六大)`, `（七大）`.
 fn congress_title(title: &str) -> bool {
-    let t = title
-        .trim_end()
-        .trim_end_matches([')', '）'])
-        .trim_end_matches('大');
-    t.len() < title.trim_end().len().saturating_sub(3)
-        && t.chars()
-            .last()
-            .is_some_and(|c| "一二三四五六七八九十".contains(c))
-        && t.chars()
-            .rev()
-            .skip_while(|c| "一二三四五六七八九十".contains(*c))
-            .next()
-            .is_some_and(|c| c == '(' || c == '（')
+    let t = title.trim_end();
+    let Some(inner) = t.strip_suffix(')').or_else(|| t.strip_suffix('）')) else {
+        return false;
+    };
+    let Some(inner) = inner.strip_suffix('大') else {
+        return false;
+    };
+    let numeral: String = inner
+        .chars()
+        .rev()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    !numeral.is_empty() && inner[..inner.len() - numeral.len()].ends_with(['(', '（'])
 }
 
 /// Does the text speak for the whole country (我国, 全国人民, 党中央 several times)?
