@@ -508,3 +508,92 @@ fn traditional_and_full_width_text_is_found_by_simplified_queries() {
     );
     assert_eq!(hits(tmp.path(), Path::new("idx"), &["100%"], &[]).len(), 1);
 }
+
+#[test]
+fn a_changed_dictionary_is_detected_and_the_index_rebuilt() {
+    let tmp = fresh_clone();
+    let dict = tmp.path().join("mine.txt");
+    std::fs::write(&dict, "# my terms\n审管分离改革 500 nz\n").unwrap();
+    let out = run(
+        tmp.path(),
+        &[
+            "ingest", "corpus", "--index", "idx", "--dict", "mine.txt", "--quiet",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Searching without the dictionary still works, and says the index is stale.
+    let out = run(tmp.path(), &["search", "审管分离", "--index", "idx"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("built with other dictionaries"),
+        "{}",
+        stderr(&out)
+    );
+    // Ingesting without it rebuilds: every document is indexed again, not "unchanged".
+    let out = run(
+        tmp.path(),
+        &["ingest", "corpus", "--index", "idx", "--quiet"],
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("re-indexing") && err.contains("5 documents indexed, 0 unchanged"),
+        "{err}"
+    );
+    let out = run(tmp.path(), &["search", "审管分离", "--index", "idx"]);
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    // A bad dictionary line is one clear error.
+    std::fs::write(&dict, "好词 many n\n").unwrap();
+    let out = run(
+        tmp.path(),
+        &["ingest", "corpus", "--index", "idx", "--dict", "mine.txt"],
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("mine.txt:1: frequency `many`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn html_pages_and_csv_corpora_are_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("page.html"),
+        "<html><head><title>渝北区2019年法治政府建设年度报告</title><style>p{color:red}</style>\
+         <script>var x = '三项制度';</script></head><body>\
+         <div class=nav>首页 &gt; 政务公开</div>\
+         <p>2019年，渝北区全面落实行政执法公示制度。</p><p>推行&ldquo;一网通办&rdquo;。</p>\
+         <div>版权所有：重庆市渝北区人民政府 渝ICP备05003300号</div></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("provinces.csv"),
+        "province,year,title,full_text\n河南省,2021,河南省政府工作报告,全省生产总值达到5.5万亿元，推进放管服改革。\n\
+         四川省,2021,四川省政府工作报告,深化放管服改革，优化营商环境。\n",
+    )
+    .unwrap();
+    let summary = ingest(tmp.path(), &tmp.path().join("idx"), &[&dir]);
+    assert!(
+        summary.contains("3 documents indexed") && summary.contains("0 skipped"),
+        "{summary}"
+    );
+    let idx = Path::new("idx");
+    // Script text is not body text; the entity-quoted term is.
+    assert!(hits(tmp.path(), idx, &["三项制度"], &[]).is_empty());
+    let page = hits(tmp.path(), idx, &["一网通办"], &[]);
+    assert_eq!(page[0]["title"], "渝北区2019年法治政府建设年度报告");
+    assert_eq!(page[0]["year"], 2019);
+    assert_eq!(page[0]["passages"][0]["place"], "重庆市渝北区");
+    assert!(
+        hits(tmp.path(), idx, &["ICP备"], &[]).is_empty(),
+        "footer kept"
+    );
+    // CSV rows: the province column places them, so --region filters them.
+    let henan = hits(tmp.path(), idx, &["放管服"], &["--region", "河南"]);
+    assert_eq!(doc_ids(&henan), ["provinces.csv#1"]);
+    assert_eq!(henan[0]["year"], 2021);
+    assert_eq!(hits(tmp.path(), idx, &["放管服"], &[]).len(), 2);
+}
