@@ -419,8 +419,10 @@ fn errors_are_one_line_and_non_zero() {
         &[&tmp.path().join("corpus")],
     );
     let meta = tmp.path().join("idx/govmine.json");
-    let text = std::fs::read_to_string(&meta).unwrap();
-    std::fs::write(&meta, text.replace("\"format\": 1", "\"format\": 99")).unwrap();
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta).unwrap()).unwrap();
+    m["format"] = 99.into();
+    std::fs::write(&meta, m.to_string()).unwrap();
     let out = run(tmp.path(), &["search", "法治", "--index", "idx"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("format 99"), "{}", stderr(&out));

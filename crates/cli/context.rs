@@ -70,6 +70,7 @@ impl Context {
         opts: &IngestOptions,
         quiet: bool,
     ) -> anyhow::Result<Summary> {
+        let t0 = std::time::Instant::now();
         let mut writer = Writer::open(&self.index, &self.writer_options(pipeline))?;
         if *writer.opened() == govmine_index::Opened::Rebuilt {
             eprintln!(
@@ -78,7 +79,7 @@ impl Context {
             );
         }
         let bar = (!quiet && std::io::stderr().is_terminal()).then(output::progress_bar);
-        let summary =
+        let mut summary =
             govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
                 output::on_ingest_event(ev, bar.as_ref())
             })?;
@@ -86,6 +87,8 @@ impl Context {
             b.finish_and_clear();
         }
         writer.commit()?;
+        // The run's time includes opening the index and the commit.
+        summary.seconds = t0.elapsed().as_secs_f64();
         Ok(summary)
     }
 

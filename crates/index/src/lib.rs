@@ -35,7 +35,8 @@ pub use stats::Stats;
 pub use writer::{DocStatus, Opened, Writer, WriterOptions};
 
 use govmine_segment::{
-    BigramTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER, WORD_TOKENIZER,
+    BigramTokenizer, PresegmentedTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER,
+    PRESEGMENTED_TOKENIZER, WORD_TOKENIZER,
 };
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -47,4 +48,8 @@ pub fn register_tokenizers(index: &tantivy::Index, segmenter: &Segmenter) {
         TextAnalyzer::from(WordTokenizer::new(segmenter.clone())),
     );
     t.register(BIGRAM_TOKENIZER, TextAnalyzer::from(BigramTokenizer));
+    t.register(
+        PRESEGMENTED_TOKENIZER,
+        TextAnalyzer::from(PresegmentedTokenizer),
+    );
 }

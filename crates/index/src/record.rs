@@ -1,7 +1,6 @@
 //! What the pipeline hands the index: plain data, no tantivy types but the word tokens.
 
 use serde::{Deserialize, Serialize};
-use tantivy::tokenizer::Token;
 
 /// A place as the index stores it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,8 +68,8 @@ pub struct PassageRecord {
     pub section: Vec<String>,
     /// The passage text as it stands in the cleaned document.
     pub text: String,
-    /// jieba word tokens of `text` (offsets are bytes of `text`, positions chars).
-    pub words: Vec<Token>,
+    /// jieba's words of `text`, as [`govmine_segment::presegment`] writes them.
+    pub segmented: String,
     /// The place this passage is about.
     pub place: Option<PlaceTag>,
 }

@@ -7,18 +7,18 @@
 //!   text, heading path, place facet and offsets, plus the document's id, key and year so
 //!   that passages can be filtered and grouped into document hits.
 //!
-//! The passage text is indexed twice: `text` holds jieba words (ranking, stored for
-//! snippets) and `bigrams` holds char bigrams at char positions (exact matching).
+//! The passage text is indexed twice: `text` holds jieba words (ranking) and `bigrams`
+//! holds char bigrams at char positions (exact matching); `passage` stores it for snippets.
 
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
-use govmine_segment::{BIGRAM_TOKENIZER, WORD_TOKENIZER};
+use govmine_segment::{BIGRAM_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";
@@ -41,8 +41,11 @@ pub struct Fields {
     pub places: Field,
     /// Heading path, ` › `-joined.
     pub section: Field,
-    /// Passage text: jieba words, positions, stored.
+    /// Passage text: jieba words with positions, fed as the one segmentation of ingest
+    /// ([`govmine_segment::presegment`]); not stored, see `passage`.
     pub text: Field,
+    /// Passage text as written, stored for snippets.
+    pub passage: Field,
     /// Passage text: char bigrams at char positions, not stored.
     pub bigrams: Field,
     /// Char offset of the passage in the cleaned document text.
@@ -58,9 +61,9 @@ pub struct Fields {
 /// Build the schema and its fields.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
-    let words = TextOptions::default().set_stored().set_indexing_options(
+    let words = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(WORD_TOKENIZER)
+            .set_tokenizer(PRESEGMENTED_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let bigrams = TextOptions::default().set_indexing_options(
@@ -76,6 +79,7 @@ pub fn build() -> (Schema, Fields) {
         places: b.add_facet_field("places", FacetOptions::default().set_stored()),
         section: b.add_text_field("section", STORED),
         text: b.add_text_field("text", words),
+        passage: b.add_text_field("passage", STORED),
         bigrams: b.add_text_field("bigrams", bigrams),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
@@ -96,6 +100,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         places: f("places")?,
         section: f("section")?,
         text: f("text")?,
+        passage: f("passage")?,
         bigrams: f("bigrams")?,
         start: f("start")?,
         end: f("end")?,

@@ -294,7 +294,10 @@ impl IndexSearcher {
             for (addr, s, _) in passages.iter().take(req.passages.max(1)) {
                 let d: TantivyDocument = searcher.doc(*addr)?;
                 let f = &self.fields;
-                let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+                let text = d
+                    .get_first(f.passage)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("");
                 doc_id = d
                     .get_first(f.doc_id)
                     .and_then(|v| v.as_str())

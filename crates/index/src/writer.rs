@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::tokenizer::PreTokenizedString;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 use govmine_segment::Segmenter;
@@ -228,13 +227,8 @@ impl Writer {
             }
             d.add_text(f.section, p.section.join(" › "));
             d.add_text(f.bigrams, &p.text);
-            d.add_pre_tokenized_text(
-                f.text,
-                PreTokenizedString {
-                    text: p.text,
-                    tokens: p.words,
-                },
-            );
+            d.add_text(f.passage, &p.text);
+            d.add_text(f.text, &p.segmented);
             d.add_u64(f.start, p.start);
             d.add_u64(f.end, p.end);
             self.writer.add_document(d)?;

@@ -3,7 +3,7 @@
 
 use govmine_index::{DocMeta, DocRecord, DocStatus, PassageRecord, PlaceTag};
 use govmine_places::{attribute, Gazetteer, Level, Place, Role};
-use govmine_segment::{fold, word_tokens, Segmenter};
+use govmine_segment::{fold, presegment, Segmenter};
 use govmine_text::{decode, Document};
 
 use crate::source::{RawDoc, Skip};
@@ -173,8 +173,7 @@ impl Stages<'_> {
         for (i, p) in doc.paragraphs.iter().enumerate() {
             let text = &doc.text[bytes[p.start]..bytes[p.end]];
             let folded = fold(text);
-            let words = self.segmenter.cut(&folded);
-            let tokens = word_tokens(&words, &char_bytes(text));
+            let segmented = presegment(&self.segmenter.cut(&folded));
             out.push(PassageRecord {
                 start: p.start as u64,
                 end: p.end as u64,
@@ -184,7 +183,7 @@ impl Stages<'_> {
                     .map(str::to_owned)
                     .collect(),
                 text: text.to_string(),
-                words: tokens,
+                segmented,
                 place: places
                     .get(i)
                     .copied()
@@ -250,13 +249,13 @@ mod tests {
             place_of("社区协商").as_deref(),
             Some("江苏省苏州市张家港市")
         );
-        // Word tokens are offsets into the passage text, on char boundaries.
+        // The segmented text has the passage's chars, with word separators between.
         for p in &rec.passages {
-            for t in &p.words {
-                assert!(
-                    p.text.is_char_boundary(t.offset_from) && p.text.is_char_boundary(t.offset_to)
-                );
-            }
+            let chars = p
+                .segmented
+                .chars()
+                .filter(|&c| c != govmine_segment::WORD_SEPARATOR);
+            assert_eq!(chars.count() as u64, p.end - p.start);
             assert_eq!(p.text.chars().count() as u64, p.end - p.start);
         }
     }

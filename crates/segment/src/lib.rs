@@ -21,6 +21,7 @@ pub use error::Error;
 pub use fold::{fold, fold_char, fold_for_match, fold_match_char};
 pub use segmenter::{Segmenter, SegmenterBuilder, WordToken};
 pub use tokenizer::{
-    word_tokens, BigramQuery, BigramStream, BigramTokenizer, VecTokenStream, WordTokenizer,
-    BIGRAM_TOKENIZER, WORD_TOKENIZER,
+    presegment, BigramQuery, BigramStream, BigramTokenizer, PresegmentedStream,
+    PresegmentedTokenizer, VecTokenStream, WordTokenizer, BIGRAM_TOKENIZER, PRESEGMENTED_TOKENIZER,
+    WORD_SEPARATOR, WORD_TOKENIZER,
 };

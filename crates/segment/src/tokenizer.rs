@@ -6,8 +6,10 @@
 //! offsets** in both, so a phrase is "these tokens at these char distances":
 //!
 //! - [`WordTokenizer`] (`zh_words`): jieba words, default mode, punctuation and
-//!   whitespace dropped. For ranking; the word field is usually fed pre-tokenized
-//!   tokens from the one segmentation of ingest ([`word_tokens`]).
+//!   whitespace dropped, for query text and for indexing raw text.
+//! - [`PresegmentedTokenizer`] (`zh_presegmented`): the same words, read back from text
+//!   that ingest already cut once ([`presegment`]): the index's word field uses it, so a
+//!   text is segmented once and tantivy only splits.
 //! - [`BigramTokenizer`] (`zh_bigrams`): one token per non-whitespace char: the char and
 //!   the next one (a bigram), or the char alone when whitespace or the end follows.
 //!   A contiguous query string then matches exactly where its chars stand side by side,
@@ -25,6 +27,8 @@ use crate::{fold_match_char, Segmenter, WordToken};
 
 /// Name under which [`WordTokenizer`] is registered.
 pub const WORD_TOKENIZER: &str = "zh_words";
+/// Name under which [`PresegmentedTokenizer`] is registered.
+pub const PRESEGMENTED_TOKENIZER: &str = "zh_presegmented";
 /// Name under which [`BigramTokenizer`] is registered.
 pub const BIGRAM_TOKENIZER: &str = "zh_bigrams";
 
@@ -53,24 +57,99 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Turn jieba words of a folded text into tantivy tokens: `original_bytes[i]` is the
-/// byte offset in the original text of char `i` (with one extra entry for the end).
-/// Words without a letter, digit or ideograph are dropped; positions are char offsets.
-pub fn word_tokens(words: &[WordToken<'_>], original_bytes: &[usize]) -> Vec<Token> {
-    let mut out = Vec::with_capacity(words.len());
+/// Separates words in text already segmented by [`presegment`]; a private-use char.
+pub const WORD_SEPARATOR: char = '\u{E000}';
+
+/// Write jieba's words of one text as that text with [`WORD_SEPARATOR`] after each word,
+/// folded for matching (lowercase ASCII). [`PresegmentedTokenizer`] reads it back, so the
+/// index gets the one segmentation of ingest without re-cutting. A separator char already
+/// in the text becomes a space.
+pub fn presegment(words: &[WordToken<'_>]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.word.len() + 3).sum());
     for w in words {
-        if !w.word.chars().any(is_word_char) {
-            continue;
+        out.extend(w.word.chars().map(|c| match fold_match_char(c) {
+            WORD_SEPARATOR => ' ',
+            c => c,
+        }));
+        out.push(WORD_SEPARATOR);
+    }
+    out
+}
+
+/// Tokens of [`presegment`]ed text: one per word with a letter, digit or ideograph;
+/// position = char offset of the word in the original text. Offsets are bytes of the
+/// presegmented string (the word field is not stored, so nothing highlights from them).
+#[derive(Clone, Default)]
+pub struct PresegmentedTokenizer;
+
+/// The stream of [`PresegmentedTokenizer`].
+pub struct PresegmentedStream<'a> {
+    rest: &'a str,
+    byte: usize,
+    char_pos: usize,
+    token: Token,
+}
+
+impl Tokenizer for PresegmentedTokenizer {
+    type TokenStream<'a> = PresegmentedStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PresegmentedStream<'a> {
+        PresegmentedStream {
+            rest: text,
+            byte: 0,
+            char_pos: 0,
+            token: Token::default(),
         }
-        out.push(Token {
+    }
+}
+
+impl TokenStream for PresegmentedStream<'_> {
+    fn advance(&mut self) -> bool {
+        while !self.rest.is_empty() {
+            let (word, rest) = self
+                .rest
+                .split_once(WORD_SEPARATOR)
+                .unwrap_or((self.rest, ""));
+            let len = word.chars().count();
+            let (start, byte) = (self.char_pos, self.byte);
+            self.char_pos += len;
+            self.byte += word.len() + WORD_SEPARATOR.len_utf8();
+            self.rest = rest;
+            if word.chars().any(is_word_char) {
+                let t = &mut self.token;
+                t.text.clear();
+                t.text.push_str(word);
+                t.offset_from = byte;
+                t.offset_to = byte + word.len();
+                t.position = start;
+                t.position_length = len;
+                return true;
+            }
+        }
+        false
+    }
+    fn token(&self) -> &Token {
+        &self.token
+    }
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// jieba words of a folded text as tantivy tokens, `original_bytes[i]` being the byte
+/// offset in the original text of char `i` (one extra entry for the end).
+fn word_tokens(words: &[WordToken<'_>], original_bytes: &[usize]) -> Vec<Token> {
+    words
+        .iter()
+        .filter(|w| w.word.chars().any(is_word_char))
+        .map(|w| Token {
             offset_from: original_bytes[w.start],
             offset_to: original_bytes[w.end],
             position: w.start,
             text: w.word.to_lowercase(),
             position_length: w.end - w.start,
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// jieba words as a tantivy tokenizer (see the module docs).
@@ -316,6 +395,45 @@ mod tests {
         assert!(!texts.iter().any(|t| t.contains('“') || t.contains(',')));
         for t in &toks {
             assert_eq!(text[..t.offset_from].chars().count(), t.position);
+        }
+    }
+}
+
+#[cfg(test)]
+mod presegmented_tests {
+    use super::*;
+    use crate::SegmenterBuilder;
+
+    #[test]
+    fn presegmented_tokens_equal_word_tokenizer_tokens() {
+        let seg = SegmenterBuilder::new().build().unwrap();
+        for text in [
+            include_str!("../../../corpus/004_e9e637da5608c3ff.txt"),
+            "推行“三項制度”，ＧＤＰ增長１２％\u{E000}私用字",
+        ] {
+            let mut direct = Vec::new();
+            let mut wt = WordTokenizer::new(seg.clone());
+            let mut s = wt.token_stream(text);
+            while s.advance() {
+                direct.push((
+                    s.token().text.clone(),
+                    s.token().position,
+                    s.token().position_length,
+                ));
+            }
+            let folded = crate::fold(text);
+            let pre = presegment(&seg.cut(&folded));
+            let mut via = Vec::new();
+            let mut pt = PresegmentedTokenizer;
+            let mut s = pt.token_stream(&pre);
+            while s.advance() {
+                via.push((
+                    s.token().text.clone(),
+                    s.token().position,
+                    s.token().position_length,
+                ));
+            }
+            assert_eq!(via, direct);
         }
     }
 }
