@@ -72,10 +72,22 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         preview(&s.without_year)
     )?;
     writeln!(out, "duplicates      {}{}", s.duplicates.len(), {
-        let groups: Vec<String> = s.duplicates.iter().map(|g| g.join(" = ")).collect();
+        let groups: Vec<String> = s
+            .duplicates
+            .iter()
+            .map(|g| match g.len() {
+                2 => g.join(" = "),
+                n => format!("{} = {} (+{} more)", g[0], g[1], n - 2),
+            })
+            .collect();
         preview(&groups)
     })?;
-    writeln!(out, "index size      {}", mb(s.index_bytes))?;
+    writeln!(
+        out,
+        "index size      {} in {} segments",
+        mb(s.index_bytes),
+        s.segments
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 

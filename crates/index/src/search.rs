@@ -95,19 +95,18 @@ pub struct IndexSearcher {
 
 /// Check that `dir` holds a complete govmine index and read its metadata.
 pub fn check(dir: &Path) -> Result<IndexMeta> {
-    if !dir.join("meta.json").exists() && meta::read(dir)?.is_none() {
-        let has_files = std::fs::read_dir(dir)
-            .map(|mut d| {
-                d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git")))
-            })
-            .unwrap_or(false);
-        return Err(if has_files {
-            Error::Incomplete(dir.to_owned())
-        } else {
-            Error::Missing(dir.to_owned())
-        });
+    if let Some(meta) = meta::read(dir)? {
+        return Ok(meta);
     }
-    meta::read(dir)?.ok_or_else(|| Error::Incomplete(dir.to_owned()))
+    // No govmine.json: nothing there, or the leftovers of a first ingest that never committed.
+    let has_files = std::fs::read_dir(dir).is_ok_and(|mut d| {
+        d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git")))
+    });
+    Err(if has_files {
+        Error::Incomplete(dir.to_owned())
+    } else {
+        Error::Missing(dir.to_owned())
+    })
 }
 
 fn escape_regex(c: char) -> String {
@@ -391,6 +390,11 @@ impl IndexSearcher {
         }
         out.sort_by(|a, b| a.id.cmp(&b.id));
         Ok(out)
+    }
+
+    /// Number of tantivy segments.
+    pub fn segment_count(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
     }
 
     /// Number of passage records.

@@ -24,6 +24,8 @@ pub struct Stats {
     pub duplicates: Vec<Vec<String>>,
     /// Size of the index directory in bytes.
     pub index_bytes: u64,
+    /// tantivy segments (ingest does not merge them).
+    pub segments: usize,
     /// Bytes of text indexed.
     pub text_bytes: u64,
 }
@@ -71,6 +73,7 @@ impl IndexSearcher {
             without_year,
             duplicates: by_hash.into_values().filter(|ids| ids.len() > 1).collect(),
             index_bytes: dir_size(self.dir()),
+            segments: self.segment_count(),
             text_bytes: docs.iter().map(|d| d.bytes).sum(),
         })
     }
