@@ -10,6 +10,7 @@ pub(crate) struct Match {
     pub key: u64,
     pub addr: DocAddress,
     pub score: Score,
+    pub heading: bool,
 }
 
 /// Collects all matches (passages are short and hits are few enough to keep them all).
@@ -18,6 +19,7 @@ pub(crate) struct MatchCollector;
 pub(crate) struct MatchSegmentCollector {
     segment: SegmentOrdinal,
     keys: Column<u64>,
+    headings: Column<u64>,
     out: Vec<Match>,
 }
 
@@ -33,6 +35,7 @@ impl Collector for MatchCollector {
         Ok(MatchSegmentCollector {
             segment,
             keys: reader.fast_fields().u64("doc_key")?,
+            headings: reader.fast_fields().u64("heading")?,
             out: Vec::new(),
         })
     }
@@ -55,6 +58,7 @@ impl SegmentCollector for MatchSegmentCollector {
                 key,
                 addr: DocAddress::new(self.segment, doc),
                 score,
+                heading: self.headings.first(doc) == Some(1),
             });
         }
     }

@@ -72,6 +72,8 @@ pub struct PassageRecord {
     pub segmented: String,
     /// The place this passage is about.
     pub place: Option<PlaceTag>,
+    /// It is a section heading.
+    pub heading: bool,
 }
 
 /// A document ready to index.

@@ -18,7 +18,7 @@ use tantivy::schema::{
 use govmine_segment::{BIGRAM_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";
@@ -48,6 +48,8 @@ pub struct Fields {
     pub passage: Field,
     /// Passage text: char bigrams at char positions, not stored.
     pub bigrams: Field,
+    /// 1 when the passage is a section heading (shown after body passages).
+    pub heading: Field,
     /// Char offset of the passage in the cleaned document text.
     pub start: Field,
     /// Char offset one past the passage.
@@ -81,6 +83,7 @@ pub fn build() -> (Schema, Fields) {
         text: b.add_text_field("text", words),
         passage: b.add_text_field("passage", STORED),
         bigrams: b.add_text_field("bigrams", bigrams),
+        heading: b.add_u64_field("heading", FAST),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
         hash: b.add_text_field("hash", STORED),
@@ -102,6 +105,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         text: f("text")?,
         passage: f("passage")?,
         bigrams: f("bigrams")?,
+        heading: f("heading")?,
         start: f("start")?,
         end: f("end")?,
         hash: f("hash")?,

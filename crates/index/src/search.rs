@@ -240,7 +240,7 @@ impl IndexSearcher {
         // Score: per group, the best passage score of its terms, plus a little for
         // every further matching passage. Passages: by terms matched, then score.
         struct DocAcc {
-            passages: HashMap<DocAddress, (Score, u32)>,
+            passages: HashMap<DocAddress, (Score, u32, bool)>,
             group_best: Vec<Score>,
         }
         let mut acc: HashMap<u64, DocAcc> = HashMap::new();
@@ -255,7 +255,7 @@ impl IndexSearcher {
                         passages: HashMap::new(),
                         group_best: vec![0.0; req.query.groups.len()],
                     });
-                    let p = a.passages.entry(m.addr).or_insert((0.0, 0));
+                    let p = a.passages.entry(m.addr).or_insert((0.0, 0, m.heading));
                     p.0 += m.score;
                     p.1 |= bit;
                     a.group_best[gi] = a.group_best[gi].max(m.score);
@@ -277,20 +277,22 @@ impl IndexSearcher {
         let searcher = self.reader.searcher();
         let mut hits = Vec::with_capacity(ranked.len());
         for (_, score, a) in ranked {
-            let mut passages: Vec<(DocAddress, Score, u32)> = a
+            let mut passages: Vec<(DocAddress, Score, u32, bool)> = a
                 .passages
                 .iter()
-                .map(|(addr, (s, bits))| (*addr, *s, *bits))
+                .map(|(addr, (s, bits, heading))| (*addr, *s, *bits, *heading))
                 .collect();
+            // Most distinct terms first, then body text before headings, then score.
             passages.sort_by(|x, y| {
                 y.2.count_ones()
                     .cmp(&x.2.count_ones())
+                    .then(x.3.cmp(&y.3))
                     .then(y.1.total_cmp(&x.1))
                     .then(x.0.cmp(&y.0))
             });
             let mut out = Vec::new();
             let mut doc_id = None;
-            for (addr, s, _) in passages.iter().take(req.passages.max(1)) {
+            for (addr, s, _, _) in passages.iter().take(req.passages.max(1)) {
                 let d: TantivyDocument = searcher.doc(*addr)?;
                 let f = &self.fields;
                 let text = d

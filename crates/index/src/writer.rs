@@ -233,6 +233,7 @@ impl Writer {
             d.add_text(f.bigrams, &p.text);
             d.add_text(f.passage, &p.text);
             d.add_text(f.text, &p.segmented);
+            d.add_u64(f.heading, u64::from(p.heading));
             d.add_u64(f.start, p.start);
             d.add_u64(f.end, p.end);
             self.writer.add_document(d)?;

@@ -184,6 +184,7 @@ impl Stages<'_> {
                     .collect(),
                 text: text.to_string(),
                 segmented,
+                heading: p.is_heading,
                 place: places
                     .get(i)
                     .copied()
