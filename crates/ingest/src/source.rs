@@ -435,16 +435,18 @@ mod tests {
     #[test]
     fn walk_skips_hidden_and_reports_unsupported_and_missing() {
         let tmp = std::env::temp_dir().join(format!("govmine-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&tmp);
         std::fs::create_dir_all(tmp.join(".git")).unwrap();
         std::fs::write(tmp.join(".git/x.txt"), "hidden").unwrap();
         std::fs::write(tmp.join("b.txt"), "乙").unwrap();
         std::fs::write(tmp.join("a.HTML"), "<p>甲</p>").unwrap();
         std::fs::write(tmp.join("scan.pdf"), "%PDF").unwrap();
+        std::os::unix::fs::symlink(&tmp, tmp.join("loop")).unwrap();
         let (files, skips) = walk(&[tmp.clone(), tmp.join("missing")]);
         let ids: Vec<(&str, FileKind)> = files.iter().map(|f| (f.id.as_str(), f.kind)).collect();
         assert_eq!(ids, [("a.HTML", FileKind::Html), ("b.txt", FileKind::Text)]);
         let reasons: Vec<&str> = skips.iter().map(|s| s.reason).collect();
-        assert_eq!(reasons, ["unsupported type", "missing"]);
+        assert_eq!(reasons, ["symlink loop", "unsupported type", "missing"]);
         std::fs::remove_dir_all(&tmp).unwrap();
     }
 }
