@@ -238,23 +238,39 @@ pub fn jsonl_records(
                 _ => None,
             }
         };
-        match record_text(&get, text_field) {
-            Ok(body) => docs.push(RawDoc {
-                id: what,
-                path: file.path.display().to_string(),
-                text: Some(body),
-                bytes: Vec::new(),
-                encoding,
-                hints: hints_from(&get),
-            }),
-            Err(why) => skips.push(Skip {
-                message: format!("{}:{n}: skipped record: {why}", file.path.display()),
-                what,
-                reason: "empty",
-            }),
+        let at = format!("{}:{n}", file.path.display());
+        match record_doc(file, what, &at, &get, text_field, encoding) {
+            Ok(doc) => docs.push(doc),
+            Err(skip) => skips.push(skip),
         }
     }
     (docs, skips)
+}
+
+/// One record as a document, or the skip (at `at`, e.g. `file:3`) saying it has no text.
+fn record_doc(
+    file: &InputFile,
+    id: String,
+    at: &str,
+    get: &dyn Fn(&str) -> Option<String>,
+    text_field: Option<&str>,
+    encoding: &'static str,
+) -> Result<RawDoc, Skip> {
+    match record_text(get, text_field) {
+        Ok(body) => Ok(RawDoc {
+            id,
+            path: file.path.display().to_string(),
+            text: Some(body),
+            bytes: Vec::new(),
+            encoding,
+            hints: hints_from(get),
+        }),
+        Err(why) => Err(Skip {
+            message: format!("{at}: skipped record: {why}"),
+            what: id,
+            reason: "empty",
+        }),
+    }
 }
 
 /// The text of a record: `--text-field`, else the first of [`TEXT_FIELDS`] present.
@@ -342,20 +358,10 @@ pub fn csv_records(
             let i = headers.iter().position(|h| h == &k.to_lowercase())?;
             row.get(i).map(|s| s.to_string())
         };
-        match record_text(&get, text_field) {
-            Ok(body) => docs.push(RawDoc {
-                id: what,
-                path: file.path.display().to_string(),
-                text: Some(body),
-                bytes: Vec::new(),
-                encoding,
-                hints: hints_from(&get),
-            }),
-            Err(why) => skips.push(Skip {
-                message: format!("{}: record {n}: skipped: {why}", file.path.display()),
-                what,
-                reason: "empty",
-            }),
+        let at = format!("{}: record {n}", file.path.display());
+        match record_doc(file, what, &at, &get, text_field, encoding) {
+            Ok(doc) => docs.push(doc),
+            Err(skip) => skips.push(skip),
         }
     }
     (docs, skips)
