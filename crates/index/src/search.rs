@@ -18,7 +18,8 @@ use tantivy::query::{
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, Score, TantivyDocument, Term};
 
-use govmine_segment::{BigramQuery, Segmenter};
+use govmine_segment::{BigramQuery, Segmenter, WordTokenizer};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
 use crate::meta::{self, IndexMeta};
@@ -91,6 +92,7 @@ pub struct IndexSearcher {
     reader: IndexReader,
     fields: Fields,
     meta: IndexMeta,
+    words: WordTokenizer,
 }
 
 /// Check that `dir` holds a complete govmine index and read its metadata.
@@ -130,6 +132,7 @@ impl IndexSearcher {
             reader,
             fields,
             meta,
+            words: WordTokenizer::new(segmenter.clone()),
         })
     }
 
@@ -193,9 +196,34 @@ impl IndexSearcher {
         out
     }
 
-    /// Passages matching one term under the filters.
+    /// The term as jieba words in the word field, for ranking: a passage where jieba cut
+    /// the term as a whole word (or the same words) scores above one where it is part of
+    /// a longer word. `None` when the term has no word.
+    fn word_query(&self, term: &str) -> Option<Box<dyn Query>> {
+        let mut tokenizer = self.words.clone();
+        let mut stream = tokenizer.token_stream(term);
+        let mut terms = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            terms.push((t.position, Term::from_field_text(self.fields.text, &t.text)));
+        }
+        match terms.len() {
+            0 => None,
+            1 => Some(Box::new(TermQuery::new(
+                terms.remove(0).1,
+                IndexRecordOption::WithFreqs,
+            ))),
+            _ => Some(Box::new(PhraseQuery::new_with_offset(terms))),
+        }
+    }
+
+    /// Passages matching one term under the filters. The bigram phrase decides what
+    /// matches; the word field only adds to the score.
     fn matches(&self, term: &str, req: &SearchRequest) -> Result<Vec<Match>> {
         let mut clauses = vec![(Occur::Must, self.term_query(term)?)];
+        if let Some(words) = self.word_query(term) {
+            clauses.push((Occur::Should, words));
+        }
         clauses.extend(self.filters(req));
         let q = BooleanQuery::new(clauses);
         Ok(self.reader.searcher().search(&q, &MatchCollector)?)
