@@ -166,17 +166,19 @@ impl Stages<'_> {
         Outcome::Indexed(Box::new(DocRecord { meta, passages }))
     }
 
-    /// Every paragraph becomes a passage, segmented once, with its heading path and place.
+    /// Every paragraph becomes a passage (long ones several, see [`passage_spans`]),
+    /// segmented once, with its heading path and place.
     fn passages(&self, doc: &Document, places: &[Option<Place>]) -> Vec<PassageRecord> {
         let bytes = char_bytes(&doc.text);
         let mut out = Vec::with_capacity(doc.paragraphs.len());
-        for (i, p) in doc.paragraphs.iter().enumerate() {
-            let text = &doc.text[bytes[p.start]..bytes[p.end]];
+        for (start, end, i) in passage_spans(doc) {
+            let p = &doc.paragraphs[i];
+            let text = &doc.text[bytes[start]..bytes[end]];
             let folded = fold(text);
             let segmented = presegment(&self.segmenter.cut(&folded));
             out.push(PassageRecord {
-                start: p.start as u64,
-                end: p.end as u64,
+                start: start as u64,
+                end: end as u64,
                 section: doc
                     .heading_path(p.section)
                     .into_iter()
@@ -184,7 +186,7 @@ impl Stages<'_> {
                     .collect(),
                 text: text.to_string(),
                 segmented,
-                heading: p.is_heading,
+                heading: p.is_heading && start == p.start,
                 place: places
                     .get(i)
                     .copied()
@@ -194,6 +196,45 @@ impl Stages<'_> {
         }
         out
     }
+}
+
+/// Paragraphs longer than this are split into several passages.
+pub const MAX_PASSAGE_CHARS: usize = 1000;
+
+/// `(start, end, paragraph)` char spans of the passages: a paragraph, or for one longer
+/// than [`MAX_PASSAGE_CHARS`], runs of whole sentences up to that length (a longer
+/// sentence is cut at the limit), so a page with no line breaks still gives
+/// paragraph-sized passages.
+pub fn passage_spans(doc: &Document) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::with_capacity(doc.paragraphs.len());
+    let mut sentences = doc.sentences.iter().peekable();
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        // Sentence ends inside this paragraph, as cut points.
+        let mut ends = Vec::new();
+        while let Some(s) = sentences.next_if(|s| s.paragraph <= i) {
+            if s.paragraph == i {
+                ends.push(s.end);
+            }
+        }
+        if p.end - p.start <= MAX_PASSAGE_CHARS {
+            out.push((p.start, p.end, i));
+            continue;
+        }
+        ends.push(p.end);
+        let mut start = p.start;
+        while start < p.end {
+            let limit = start + MAX_PASSAGE_CHARS;
+            let end = ends
+                .iter()
+                .copied()
+                .filter(|&e| e > start && e <= limit)
+                .last()
+                .unwrap_or(limit.min(p.end));
+            out.push((start, end, i));
+            start = end;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -294,6 +335,30 @@ mod tests {
             }
         });
         assert!(matches!(again, Outcome::Unchanged));
+    }
+
+    #[test]
+    fn long_paragraphs_split_at_sentence_ends() {
+        // One 2017 government work report paragraph repeated into a page with no breaks.
+        let sentence = "深入推进简政放权、放管结合、优化服务改革。";
+        let text = format!("标题\n{}", sentence.repeat(200));
+        let doc = govmine_text::process(&text, &Hints::default());
+        let spans = passage_spans(&doc);
+        assert!(spans.len() > 4, "{spans:?}");
+        let para = &doc.paragraphs[1];
+        assert_eq!(spans[1].0, para.start);
+        assert_eq!(spans.last().unwrap().1, para.end);
+        for w in spans[1..].windows(2) {
+            assert_eq!(w[0].1, w[1].0, "spans are contiguous");
+        }
+        for &(s, e, _) in &spans[1..] {
+            assert!(e - s <= MAX_PASSAGE_CHARS);
+            assert!(doc.slice(s, e).ends_with('。'), "cut at a sentence end");
+        }
+        // Without any sentence end, the cut falls at the limit.
+        let doc = govmine_text::process(&"法".repeat(2500), &Hints::default());
+        let lens: Vec<usize> = passage_spans(&doc).iter().map(|&(s, e, _)| e - s).collect();
+        assert_eq!(lens, [1000, 1000, 500]);
     }
 
     #[test]
