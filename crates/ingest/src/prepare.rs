@@ -224,12 +224,12 @@ pub fn passage_spans(doc: &Document) -> Vec<(usize, usize, usize)> {
         let mut start = p.start;
         while start < p.end {
             let limit = start + MAX_PASSAGE_CHARS;
-            let end = ends
-                .iter()
-                .copied()
-                .filter(|&e| e > start && e <= limit)
-                .last()
-                .unwrap_or(limit.min(p.end));
+            // The last sentence end within the limit (ends are sorted), else the limit.
+            let within = ends.partition_point(|&e| e <= limit);
+            let end = match within.checked_sub(1).map(|k| ends[k]) {
+                Some(e) if e > start => e,
+                _ => limit.min(p.end),
+            };
             out.push((start, end, i));
             start = end;
         }
