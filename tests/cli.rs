@@ -599,3 +599,32 @@ fn html_pages_and_csv_corpora_are_read() {
     assert_eq!(henan[0]["year"], 2021);
     assert_eq!(hits(tmp.path(), idx, &["放管服"], &[]).len(), 2);
 }
+
+#[test]
+fn a_page_with_no_line_breaks_gives_paragraph_sized_passages() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    // The 酒泉 report with every line break removed, repeated to about 2 MB on one line.
+    let seed = std::fs::read_to_string(seeds().join("001_db632a6819f2f662.txt")).unwrap();
+    let line: String = seed.split_whitespace().collect::<Vec<_>>().join("");
+    std::fs::write(
+        dir.join("oneline.txt"),
+        line.repeat(2_000_000 / line.len() + 1),
+    )
+    .unwrap();
+    let s = ingest(tmp.path(), &tmp.path().join("idx"), &[&dir]);
+    assert!(s.contains("1 documents indexed"), "{s}");
+    let stats: serde_json::Value =
+        serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
+    assert!(
+        stats["passages"].as_u64().unwrap() > 600,
+        "{}",
+        stats["passages"]
+    );
+    let h = hits(tmp.path(), Path::new("idx"), &["93.33万件"], &[]);
+    assert_eq!(h.len(), 1);
+    assert!(h[0]["matched_passages"].as_u64().unwrap() > 100);
+    let p = &h[0]["passages"][0];
+    assert!(p["end"].as_u64().unwrap() - p["start"].as_u64().unwrap() <= 1000);
+}
