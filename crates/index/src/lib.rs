@@ -4,8 +4,9 @@
 //! - [`Writer`]: create or open, skip unchanged documents by content hash, replace changed
 //!   ones, commit once per run ([`WriterOptions`], [`DocStatus`]).
 //! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes).
-//! - [`IndexSearcher`]: exact matching through char bigrams, region and year filters on
-//!   passages, document hits with their best passages and [`Snippet`]s; [`Stats`].
+//! - [`IndexSearcher`]: exact matching through char bigrams (jieba words add to the
+//!   score), region and year filters on passages, document hits with their best passages
+//!   and [`Snippet`]s; [`Stats`].
 //! - `govmine.json` in the index directory ([`IndexMeta`]) records the format and the
 //!   dictionaries' and gazetteer's hashes, so a stale index is detected.
 //!

@@ -6,8 +6,10 @@
 //! - [`Segmenter`] (built by [`SegmenterBuilder`]): one jieba per process, with the
 //!   embedded `dictionaries/gov_terms.txt`, caller-supplied words (place names) and `--dict`
 //!   files; [`Segmenter::dict_hash`] identifies the whole set.
-//! - [`WordTokenizer`] and [`BigramTokenizer`]: tantivy tokenizers with char-offset
-//!   positions; [`BigramQuery`] turns a contiguous search string into the bigram phrase
+//! - tantivy tokenizers, all with char-offset positions: [`WordTokenizer`] (jieba words
+//!   of any text, used at query time), [`PresegmentedTokenizer`] (the words of a text
+//!   ingest already cut once, written by [`presegment`]) and [`BigramTokenizer`] (char
+//!   bigrams); [`BigramQuery`] turns a contiguous search string into the bigram phrase
 //!   that finds it exactly.
 
 #![deny(missing_docs)]
