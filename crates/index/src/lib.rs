@@ -4,7 +4,7 @@
 //! - [`Writer`]: create or open, skip unchanged documents by content hash, replace changed
 //!   ones, commit once per run ([`WriterOptions`], [`DocStatus`]).
 //! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes).
-//! - [`IndexSearcher`]: exact matching through char bigrams (jieba words add to the
+//! - [`IndexSearcher`]: exact matching through single chars (jieba words add to the
 //!   score), region and year filters on passages, document hits with their best passages
 //!   and [`Snippet`]s; [`Stats`].
 //! - `govmine.json` in the index directory ([`IndexMeta`]) records the format and the
@@ -36,7 +36,7 @@ pub use stats::Stats;
 pub use writer::{DocStatus, Opened, Writer, WriterOptions};
 
 use govmine_segment::{
-    BigramTokenizer, PresegmentedTokenizer, Segmenter, WordTokenizer, BIGRAM_TOKENIZER,
+    CharTokenizer, PresegmentedTokenizer, Segmenter, WordTokenizer, CHAR_TOKENIZER,
     PRESEGMENTED_TOKENIZER, WORD_TOKENIZER,
 };
 use tantivy::tokenizer::TextAnalyzer;
@@ -48,7 +48,7 @@ pub fn register_tokenizers(index: &tantivy::Index, segmenter: &Segmenter) {
         WORD_TOKENIZER,
         TextAnalyzer::from(WordTokenizer::new(segmenter.clone())),
     );
-    t.register(BIGRAM_TOKENIZER, TextAnalyzer::from(BigramTokenizer));
+    t.register(CHAR_TOKENIZER, TextAnalyzer::from(CharTokenizer));
     t.register(
         PRESEGMENTED_TOKENIZER,
         TextAnalyzer::from(PresegmentedTokenizer),

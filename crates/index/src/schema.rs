@@ -7,18 +7,18 @@
 //!   text, heading path, place facet and offsets, plus the document's id, key and year so
 //!   that passages can be filtered and grouped into document hits.
 //!
-//! The passage text is indexed twice: `text` holds jieba words (ranking) and `bigrams`
-//! holds char bigrams at char positions (exact matching); `passage` stores it for snippets.
+//! The passage text is indexed twice: `text` holds jieba words (ranking) and `chars`
+//! holds each char at its char position (exact matching); `passage` stores it for snippets.
 
 use tantivy::schema::{
     Facet, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, FAST, INDEXED, STORED, STRING,
 };
 
-use govmine_segment::{BIGRAM_TOKENIZER, PRESEGMENTED_TOKENIZER};
+use govmine_segment::{CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";
@@ -46,8 +46,8 @@ pub struct Fields {
     pub text: Field,
     /// Passage text as written, stored for snippets.
     pub passage: Field,
-    /// Passage text: char bigrams at char positions, not stored.
-    pub bigrams: Field,
+    /// Passage text: one token per char at its char position, not stored.
+    pub chars: Field,
     /// 1 when the passage is a section heading (shown after body passages).
     pub heading: Field,
     /// Char offset of the passage in the cleaned document text.
@@ -68,9 +68,9 @@ pub fn build() -> (Schema, Fields) {
             .set_tokenizer(PRESEGMENTED_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
-    let bigrams = TextOptions::default().set_indexing_options(
+    let chars = TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
-            .set_tokenizer(BIGRAM_TOKENIZER)
+            .set_tokenizer(CHAR_TOKENIZER)
             .set_index_option(IndexRecordOption::WithFreqsAndPositions),
     );
     let fields = Fields {
@@ -82,7 +82,7 @@ pub fn build() -> (Schema, Fields) {
         section: b.add_text_field("section", STORED),
         text: b.add_text_field("text", words),
         passage: b.add_text_field("passage", STORED),
-        bigrams: b.add_text_field("bigrams", bigrams),
+        chars: b.add_text_field("chars", chars),
         heading: b.add_u64_field("heading", FAST),
         start: b.add_u64_field("start", STORED),
         end: b.add_u64_field("end", STORED),
@@ -104,7 +104,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         section: f("section")?,
         text: f("text")?,
         passage: f("passage")?,
-        bigrams: f("bigrams")?,
+        chars: f("chars")?,
         heading: f("heading")?,
         start: f("start")?,
         end: f("end")?,

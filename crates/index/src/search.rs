@@ -1,7 +1,7 @@
 //! Searching: documents that contain every term, ranked, with their best passages.
 //!
-//! Each term is found exactly through the bigram field (see
-//! [`govmine_segment::BigramQuery`]); the region and year filters restrict which passages
+//! Each term is found exactly through the char field (see
+//! [`govmine_segment::CharQuery`]); the region and year filters restrict which passages
 //! count, so `--region 银川` keeps only matches inside passages about 银川. A document
 //! matches when its counted passages contain every group's term and no excluded term.
 
@@ -13,12 +13,12 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
-    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, RegexQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, IndexReader, Score, TantivyDocument, Term};
 
-use govmine_segment::{BigramQuery, Segmenter, WordTokenizer};
+use govmine_segment::{CharQuery, Segmenter, WordTokenizer};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
@@ -111,14 +111,6 @@ pub fn check(dir: &Path) -> Result<IndexMeta> {
     })
 }
 
-fn escape_regex(c: char) -> String {
-    if c.is_ascii_punctuation() {
-        format!("\\{c}")
-    } else {
-        c.to_string()
-    }
-}
-
 impl IndexSearcher {
     /// Open the index at `dir`; the segmenter is needed for query-time tokenizers.
     pub fn open(dir: &Path, segmenter: &Segmenter) -> Result<IndexSearcher> {
@@ -146,23 +138,17 @@ impl IndexSearcher {
         &self.dir
     }
 
-    /// The query that finds one term exactly in the bigram field.
+    /// The query that finds one term exactly: its chars, side by side, in the char field.
     fn term_query(&self, term: &str) -> Result<Box<dyn Query>> {
-        let f = self.fields.bigrams;
-        let q = BigramQuery::new(term);
-        if let Some(c) = q.prefix() {
-            let pattern = format!("{}.?", escape_regex(c));
-            return Ok(Box::new(RegexQuery::from_pattern(&pattern, f)?));
-        }
-        let terms: Vec<(usize, Term)> = q
+        let mut terms: Vec<(usize, Term)> = CharQuery::new(term)
             .phrase()
             .iter()
-            .map(|(off, t)| (*off, Term::from_field_text(f, t)))
+            .map(|(off, c)| (*off, Term::from_field_text(self.fields.chars, c)))
             .collect();
         Ok(match terms.len() {
             0 => return Err(Error::Query(format!("`{term}` has nothing to search for"))),
             1 => Box::new(TermQuery::new(
-                terms[0].1.clone(),
+                terms.remove(0).1,
                 IndexRecordOption::WithFreqs,
             )),
             _ => Box::new(PhraseQuery::new_with_offset(terms)),
@@ -217,7 +203,7 @@ impl IndexSearcher {
         }
     }
 
-    /// Passages matching one term under the filters. The bigram phrase decides what
+    /// Passages matching one term under the filters. The char phrase decides what
     /// matches; the word field only adds to the score.
     fn matches(&self, term: &str, req: &SearchRequest) -> Result<Vec<Match>> {
         let mut clauses = vec![(Occur::Must, self.term_query(term)?)];

@@ -230,7 +230,7 @@ impl Writer {
                 d.add_facet(f.places, schema::facet(&place.path));
             }
             d.add_text(f.section, p.section.join(" › "));
-            d.add_text(f.bigrams, &p.text);
+            d.add_text(f.chars, &p.text);
             d.add_text(f.passage, &p.text);
             d.add_text(f.text, &p.segmented);
             d.add_u64(f.heading, u64::from(p.heading));

@@ -8,9 +8,9 @@
 //!   files; [`Segmenter::dict_hash`] identifies the whole set.
 //! - tantivy tokenizers, all with char-offset positions: [`WordTokenizer`] (jieba words
 //!   of any text, used at query time), [`PresegmentedTokenizer`] (the words of a text
-//!   ingest already cut once, written by [`presegment`]) and [`BigramTokenizer`] (char
-//!   bigrams); [`BigramQuery`] turns a contiguous search string into the bigram phrase
-//!   that finds it exactly.
+//!   ingest already cut once, written by [`presegment`]) and [`CharTokenizer`] (one token
+//!   per char); [`CharQuery`] turns a contiguous search string into the char phrase that
+//!   finds it exactly.
 
 #![deny(missing_docs)]
 
@@ -23,7 +23,7 @@ pub use error::Error;
 pub use fold::{fold, fold_char, fold_for_match, fold_match_char};
 pub use segmenter::{Segmenter, SegmenterBuilder, WordToken};
 pub use tokenizer::{
-    presegment, BigramQuery, BigramStream, BigramTokenizer, PresegmentedStream,
-    PresegmentedTokenizer, VecTokenStream, WordTokenizer, BIGRAM_TOKENIZER, PRESEGMENTED_TOKENIZER,
-    WORD_SEPARATOR, WORD_TOKENIZER,
+    presegment, CharQuery, CharStream, CharTokenizer, PresegmentedStream, PresegmentedTokenizer,
+    VecTokenStream, WordTokenizer, CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER, WORD_SEPARATOR,
+    WORD_TOKENIZER,
 };

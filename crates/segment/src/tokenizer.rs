@@ -1,24 +1,24 @@
 //! tantivy tokenizers over folded text, with offsets into the original text.
 //!
-//! Both tokenizers fold each char ([`crate::fold_match_char`]: full-width → half-width,
+//! The tokenizers fold each char ([`crate::fold_match_char`]: full-width → half-width,
 //! traditional → simplified, ASCII lowercase) and report `offset_from`/`offset_to` as
 //! byte offsets of the *original* text, always on char boundaries. Positions are **char
-//! offsets** in both, so a phrase is "these tokens at these char distances":
+//! offsets** in all of them, so a phrase is "these tokens at these char distances":
 //!
 //! - [`WordTokenizer`] (`zh_words`): jieba words, default mode, punctuation and
 //!   whitespace dropped, for query text and for indexing raw text.
 //! - [`PresegmentedTokenizer`] (`zh_presegmented`): the same words, read back from text
 //!   that ingest already cut once ([`presegment`]): the index's word field uses it, so a
 //!   text is segmented once and tantivy only splits.
-//! - [`BigramTokenizer`] (`zh_bigrams`): one token per non-whitespace char: the char and
-//!   the next one (a bigram), or the char alone when whitespace or the end follows.
-//!   A contiguous query string then matches exactly where its chars stand side by side,
-//!   whatever jieba made of the text around it ([`BigramQuery`]).
+//! - [`CharTokenizer`] (`zh_chars`): one token per char, whitespace included (as one
+//!   space). A contiguous query string then matches exactly where its chars stand side
+//!   by side, whatever jieba made of the text around it ([`CharQuery`]).
 //!
 //! ```
-//! use govmine_segment::BigramQuery;
-//! let q = BigramQuery::new("行政处罚");
-//! assert_eq!(q.phrase(), &[(0, "行政".to_string()), (2, "处罚".to_string())]);
+//! use govmine_segment::CharQuery;
+//! let q = CharQuery::new("行政處罰");
+//! let chars: Vec<(usize, &str)> = q.phrase().iter().map(|(o, c)| (*o, c.as_str())).collect();
+//! assert_eq!(chars, [(0, "行"), (1, "政"), (2, "处"), (3, "罚")]);
 //! ```
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
@@ -29,8 +29,8 @@ use crate::{fold_match_char, Segmenter, WordToken};
 pub const WORD_TOKENIZER: &str = "zh_words";
 /// Name under which [`PresegmentedTokenizer`] is registered.
 pub const PRESEGMENTED_TOKENIZER: &str = "zh_presegmented";
-/// Name under which [`BigramTokenizer`] is registered.
-pub const BIGRAM_TOKENIZER: &str = "zh_bigrams";
+/// Name under which [`CharTokenizer`] is registered.
+pub const CHAR_TOKENIZER: &str = "zh_chars";
 
 /// Folded chars of a text with the original byte offset of each (plus the end).
 struct Folded {
@@ -199,49 +199,50 @@ impl Tokenizer for WordTokenizer {
     }
 }
 
-/// Char bigrams with char-offset positions (see the module docs).
+/// One token per char, with char-offset positions (see the module docs).
 #[derive(Clone, Default)]
-pub struct BigramTokenizer;
+pub struct CharTokenizer;
 
-/// The stream of [`BigramTokenizer`].
-pub struct BigramStream {
-    folded: Folded,
-    i: usize,
+/// The stream of [`CharTokenizer`].
+pub struct CharStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    position: usize,
     token: Token,
 }
 
-impl Tokenizer for BigramTokenizer {
-    type TokenStream<'a> = BigramStream;
+impl Tokenizer for CharTokenizer {
+    type TokenStream<'a> = CharStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> BigramStream {
-        BigramStream {
-            folded: Folded::new(text),
-            i: 0,
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CharStream<'a> {
+        CharStream {
+            chars: text.char_indices(),
+            position: 0,
             token: Token::default(),
         }
     }
 }
 
-impl TokenStream for BigramStream {
+/// The token text of one char: folded, any whitespace as one space.
+fn char_token(c: char) -> char {
+    match fold_match_char(c) {
+        c if c.is_whitespace() => ' ',
+        c => c,
+    }
+}
+
+impl TokenStream for CharStream<'_> {
     fn advance(&mut self) -> bool {
-        let chars = &self.folded.chars;
-        while self.i < chars.len() && chars[self.i].is_whitespace() {
-            self.i += 1;
-        }
-        if self.i >= chars.len() {
+        let Some((byte, c)) = self.chars.next() else {
             return false;
-        }
-        let i = self.i;
-        let pair = i + 1 < chars.len() && !chars[i + 1].is_whitespace();
-        let len = if pair { 2 } else { 1 };
+        };
         let t = &mut self.token;
         t.text.clear();
-        t.text.extend(&chars[i..i + len]);
-        t.offset_from = self.folded.bytes[i];
-        t.offset_to = self.folded.bytes[i + len];
-        t.position = i;
-        t.position_length = len;
-        self.i += 1;
+        t.text.push(char_token(c));
+        t.offset_from = byte;
+        t.offset_to = byte + c.len_utf8();
+        t.position = self.position;
+        t.position_length = 1;
+        self.position += 1;
         true
     }
     fn token(&self) -> &Token {
@@ -252,67 +253,29 @@ impl TokenStream for BigramStream {
     }
 }
 
-/// The bigram-field query for one contiguous search string.
-///
-/// A string of two or more chars becomes a phrase of bigrams at char offsets that cover
-/// every char (`行政处罚` → 行政@0 处罚@2; `放管服` → 放管@0 管服@1). A single char becomes
-/// a prefix (every bigram starting with it, or the char alone).
+/// The char-field query for one contiguous search string: each of its chars (folded) at
+/// its offset, so the phrase matches exactly where the string stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BigramQuery {
+pub struct CharQuery {
     phrase: Vec<(usize, String)>,
-    prefix: Option<char>,
 }
 
-impl BigramQuery {
-    /// Build the query for `term` (folded here; whitespace inside a quoted phrase stays a gap).
+impl CharQuery {
+    /// Build the query for `term` (trimmed; inner whitespace must be whitespace in the text).
     pub fn new(term: &str) -> Self {
-        let chars: Vec<char> = term.trim().chars().map(fold_match_char).collect();
-        if chars.len() == 1 {
-            return BigramQuery {
-                phrase: Vec::new(),
-                prefix: Some(chars[0]),
-            };
-        }
-        // Cover each run of non-whitespace chars [a, b) with the tokens the text has there:
-        // bigrams at a, a+2, …; a run followed by whitespace ends with the unigram the
-        // tokenizer emits before a gap; the query's last run ends with the bigram that ends
-        // on its last char (its follower in the text is unknown).
-        let n = chars.len();
-        let mut phrase = Vec::new();
-        let mut a = 0;
-        while a < n {
-            if chars[a].is_whitespace() {
-                a += 1;
-                continue;
-            }
-            let b = (a..n).find(|&i| chars[i].is_whitespace()).unwrap_or(n);
-            let bigram = |p: usize| (p, chars[p..p + 2].iter().collect::<String>());
-            if b < n {
-                phrase.extend((a..b - 1).step_by(2).map(bigram));
-                phrase.push((b - 1, chars[b - 1].to_string()));
-            } else if b - a >= 2 {
-                phrase.extend((a..b - 1).step_by(2).map(bigram));
-                if (b - a) % 2 == 1 {
-                    phrase.push(bigram(b - 2));
-                }
-            }
-            // A one-char last run after a gap cannot be pinned down; the rest still must match.
-            a = b;
-        }
-        BigramQuery {
-            phrase,
-            prefix: None,
+        CharQuery {
+            phrase: term
+                .trim()
+                .chars()
+                .enumerate()
+                .map(|(i, c)| (i, char_token(c).to_string()))
+                .collect(),
         }
     }
 
-    /// `(char offset, bigram)` pairs that must all match at those distances.
+    /// `(char offset, char)` pairs that must all match at those distances.
     pub fn phrase(&self) -> &[(usize, String)] {
         &self.phrase
-    }
-
-    /// For a one-char query: the char every matching token starts with.
-    pub fn prefix(&self) -> Option<char> {
-        self.prefix
     }
 }
 
@@ -331,56 +294,47 @@ mod tests {
     }
 
     #[test]
-    fn bigrams_have_char_positions_and_original_offsets() {
-        let text = "推行“三項制度”，ＧＤＰ 增长";
-        let toks = collect(BigramTokenizer, text);
-        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(
-            texts,
-            [
-                "推行", "行“", "“三", "三项", "项制", "制度", "度”", "”,", ",g", "gd", "dp", "p",
-                "增长", "长"
-            ]
-        );
-        for t in &toks {
-            // Offsets are char boundaries of the original, and cover position_length chars.
-            let orig = &text[t.offset_from..t.offset_to];
-            assert_eq!(orig.chars().count(), t.position_length);
-            assert_eq!(text[..t.offset_from].chars().count(), t.position);
+    fn chars_have_char_positions_and_original_offsets() {
+        let text = "推行“三項制度”，ＧＤＰ　增长";
+        let toks = collect(CharTokenizer, text);
+        let texts: String = toks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, "推行“三项制度”,gdp 增长");
+        for (i, t) in toks.iter().enumerate() {
+            assert_eq!(t.position, i);
+            assert_eq!(text[..t.offset_from].chars().count(), i);
+            assert_eq!(text[t.offset_from..t.offset_to].chars().count(), 1);
         }
     }
 
     #[test]
-    fn query_bigrams_cover_every_char() {
+    fn queries_are_folded_chars_at_their_offsets() {
+        let offsets = |q: &str| -> Vec<(usize, String)> { CharQuery::new(q).phrase().to_vec() };
+        assert_eq!(offsets("執法"), [(0, "执".into()), (1, "法".into())]);
+        // Whitespace inside a quoted phrase is a char of the phrase, as in the text.
         assert_eq!(
-            BigramQuery::new("放管服").phrase(),
-            &[(0, "放管".into()), (1, "管服".into())]
-        );
-        assert_eq!(
-            BigramQuery::new("双随机一公开").phrase(),
-            &[(0, "双随".into()), (2, "机一".into()), (4, "公开".into())]
-        );
-        assert_eq!(BigramQuery::new("執").prefix(), Some('执'));
-        // A quoted phrase with a space: 治 is a unigram before the gap, as in the text.
-        assert_eq!(
-            BigramQuery::new("法治 政府").phrase(),
-            &[(0, "法治".into()), (1, "治".into()), (3, "政府".into())]
+            offsets(" 法治　政府 "),
+            [
+                (0, "法".into()),
+                (1, "治".into()),
+                (2, " ".into()),
+                (3, "政".into()),
+                (4, "府".into())
+            ]
         );
     }
 
     #[test]
-    fn query_tokens_are_tokens_of_the_text() {
-        // Every query bigram must be one the tokenizer emits at that offset of a match.
+    fn query_chars_are_tokens_of_the_text() {
         let text = "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度";
-        let toks = collect(BigramTokenizer, text);
+        let toks = collect(CharTokenizer, text);
         for q in ["行政执法公示", "法制审核", "执法全过程记录制度", "度、重"]
         {
             let start = text.find(q).map(|b| text[..b].chars().count()).unwrap();
-            for (off, bigram) in BigramQuery::new(q).phrase() {
+            for (off, c) in CharQuery::new(q).phrase() {
                 assert!(
                     toks.iter()
-                        .any(|t| t.position == start + off && &t.text == bigram),
-                    "{q}: {bigram}@{off}"
+                        .any(|t| t.position == start + off && &t.text == c),
+                    "{q}: {c}@{off}"
                 );
             }
         }
@@ -480,21 +434,18 @@ mod seed_tests {
         let seg = SegmenterBuilder::new().build().unwrap();
         for text in SEEDS.iter().chain([&MIXED]) {
             let words = check(WordTokenizer::new(seg.clone()), text);
-            let bigrams = check(BigramTokenizer, text);
-            assert!(
-                words > 0 && bigrams > words,
-                "{words} words, {bigrams} bigrams"
-            );
+            let chars = check(CharTokenizer, text);
+            assert!(words > 0 && chars > words, "{words} words, {chars} chars");
         }
     }
 
     #[test]
     fn every_seed_word_is_found_where_it_stands() {
-        // The exactness the search relies on: for jieba's own words of a seed, the bigram
+        // The exactness the search relies on: for jieba's own words of a seed, the char
         // phrase of the word matches at the word's offset.
         let seg = SegmenterBuilder::new().build().unwrap();
         let text = SEEDS[1];
-        let mut tok = BigramTokenizer;
+        let mut tok = CharTokenizer;
         let mut at: std::collections::HashMap<(usize, String), ()> = Default::default();
         let mut s = tok.token_stream(text);
         while s.advance() {
@@ -502,9 +453,9 @@ mod seed_tests {
         }
         let folded = crate::fold(text);
         for w in seg.cut(&folded).iter().filter(|w| w.end - w.start >= 2) {
-            for (off, bigram) in BigramQuery::new(w.word).phrase() {
+            for (off, c) in CharQuery::new(w.word).phrase() {
                 assert!(
-                    at.contains_key(&(w.start + off, bigram.clone())),
+                    at.contains_key(&(w.start + off, c.clone())),
                     "{}@{}",
                     w.word,
                     w.start
