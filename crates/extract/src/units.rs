@@ -1,0 +1,179 @@
+//! Units and measure words, loaded from `data/units.tsv` (plain data, one unit a line),
+//! and numeral names from `data/names.txt`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+/// What a quantity measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Things counted: 个 件 项 人 名 户 …
+    Count,
+    /// 元 美元 (with 万元/亿元 folded into 元).
+    Money,
+    /// `%`.
+    Percent,
+    /// 个百分点.
+    PercentagePoint,
+    /// 亩 公顷 平方公里 平方米.
+    Area,
+    /// 年 天 日 小时 个月 周年 …
+    Duration,
+    /// 吨 公斤 斤.
+    Weight,
+    /// 分 (a score, after Arabic digits only).
+    Score,
+    /// 倍, ‰, fractions.
+    Rate,
+    /// 公里 米.
+    Length,
+    /// 立方米.
+    Volume,
+    /// 千瓦 千瓦时 吨标准煤.
+    Energy,
+    /// Anything else (岁).
+    Other,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "count" => Kind::Count,
+            "money" => Kind::Money,
+            "percent" => Kind::Percent,
+            "percentage_point" => Kind::PercentagePoint,
+            "area" => Kind::Area,
+            "duration" => Kind::Duration,
+            "weight" => Kind::Weight,
+            "score" => Kind::Score,
+            "rate" => Kind::Rate,
+            "length" => Kind::Length,
+            "volume" => Kind::Volume,
+            "energy" => Kind::Energy,
+            "other" => Kind::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of `data/units.tsv`.
+#[derive(Debug)]
+pub struct Unit {
+    /// The unit as written after the number, as chars.
+    pub text: Vec<char>,
+    /// The unit recorded (`万元` → `元`).
+    pub base: &'static str,
+    /// The power of ten the value is multiplied by (`万元` → 4).
+    pub exp: u32,
+    /// What it measures.
+    pub kind: Kind,
+    /// Only after Arabic digits (`95分`, but `十分` is an adverb).
+    pub arabic_only: bool,
+    /// Chars that, right after the unit, show it belongs to a word (`人` + `民`).
+    pub bad_next: &'static str,
+}
+
+const UNITS_TSV: &str = include_str!("../data/units.tsv");
+const NAMES_TXT: &str = include_str!("../data/names.txt");
+
+fn field(s: &'static str) -> &'static str {
+    if s == "-" {
+        ""
+    } else {
+        s
+    }
+}
+
+/// Units keyed by their first char, longest first.
+fn table() -> &'static HashMap<char, Vec<Unit>> {
+    static TABLE: OnceLock<HashMap<char, Vec<Unit>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut map: HashMap<char, Vec<Unit>> = HashMap::new();
+        for line in UNITS_TSV.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&'static str> = line.split('\t').collect();
+            assert!(f.len() == 6, "units.tsv: 6 columns expected: {line}");
+            let unit = Unit {
+                text: f[0].chars().collect(),
+                base: f[1],
+                exp: f[2].parse().expect("units.tsv: exp"),
+                kind: Kind::parse(f[3]).expect("units.tsv: kind"),
+                arabic_only: field(f[4]).contains('a'),
+                bad_next: field(f[5]),
+            };
+            map.entry(unit.text[0]).or_default().push(unit);
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|u| std::cmp::Reverse(u.text.len()));
+        }
+        map
+    })
+}
+
+/// The longest unit written at `chars[i..]`, if any.
+pub fn match_unit(chars: &[char], i: usize) -> Option<&'static Unit> {
+    let c = *chars.get(i)?;
+    table()
+        .get(&c)?
+        .iter()
+        .find(|u| chars[i..].starts_with(&u.text))
+}
+
+/// Names made of numerals (`三项制度`, `一带一路`), as chars.
+pub fn names() -> &'static [Vec<char>] {
+    static NAMES: OnceLock<Vec<Vec<char>>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        NAMES_TXT
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.chars().collect())
+            .collect()
+    })
+}
+
+/// True when the char at `i` lies inside one of the [`names`].
+pub fn inside_name(chars: &[char], i: usize) -> bool {
+    names().iter().any(|name| {
+        name.iter()
+            .enumerate()
+            .any(|(p, &c)| c == chars[i] && i >= p && chars[i - p..].starts_with(name))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Option<(&'static str, u32, Kind)> {
+        let chars: Vec<char> = s.chars().collect();
+        match_unit(&chars, 0).map(|u| (u.base, u.exp, u.kind))
+    }
+
+    #[test]
+    fn longest_unit_wins() {
+        assert_eq!(
+            m("个百分点，"),
+            Some(("个百分点", 0, Kind::PercentagePoint))
+        );
+        assert_eq!(m("个人"), Some(("个", 0, Kind::Count)));
+        assert_eq!(m("个月"), Some(("个月", 0, Kind::Duration)));
+        assert_eq!(m("万元"), Some(("元", 4, Kind::Money)));
+        assert_eq!(m("亿美元"), Some(("美元", 8, Kind::Money)));
+        assert_eq!(m("千瓦时"), Some(("千瓦时", 0, Kind::Energy)));
+        assert_eq!(m("人次"), Some(("人次", 0, Kind::Count)));
+        assert_eq!(m("制度"), None);
+    }
+
+    #[test]
+    fn names_are_found_at_any_numeral() {
+        let chars: Vec<char> = "推行双随机一公开监管".chars().collect();
+        assert!(inside_name(&chars, 5));
+        assert!(!inside_name(&chars, 0));
+    }
+}
