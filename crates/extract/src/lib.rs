@@ -6,8 +6,8 @@
 //!   parsed exactly by [`number::parse_number`] into a [`Decimal`].
 //! - [`decimal`]: [`Decimal`], a small exact decimal (`i128` mantissa, `u32` scale); no
 //!   float arithmetic anywhere, so `16.4亿` is exactly `1640000000`.
-//! - [`units`]: units and measure words (`data/units.tsv`: unit, base unit, power of ten,
-//!   kind) and numeral names that are not quantities (`data/names.txt`).
+//! - [`units`]: units and measure words (`dictionaries/units.tsv`: unit, base unit, power of ten,
+//!   kind) and numeral names that are not quantities (`dictionaries/numeral_names.txt`).
 //! - [`quantity`]: [`quantity::quantities`] finds every quantity in a sentence or
 //!   paragraph, with char offsets, exact value in base units, unit, kind, approximation,
 //!   bound or range, result/target status and a subject.

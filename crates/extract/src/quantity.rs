@@ -13,9 +13,9 @@
 //!   [`Decimal`] serializes as a JSON number when that is exact, else as a string.
 //! - **Not quantities**: years (`2017年`, `二〇二四年`, `2017年度`, `2019—2020年`); dates
 //!   (`9月23日`, `2020-12-14`, `1-9月`: 月 is not a unit, 日 after 月 is a date); ordinals
-//!   (`第155次`); numerals in names (`data/names.txt`, and a Chinese numeral quantity
+//!   (`第155次`); numerals in names (`dictionaries/numeral_names.txt`, and a Chinese numeral quantity
 //!   inside short quotes: `“四个聚焦”`); units that are the start of a word (`四人民币`,
-//!   `一部分`, `一次性`, column `bad_next` in `data/units.tsv`); 分/起/间 after Chinese
+//!   `一部分`, `一次性`, column `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese
 //!   numerals (`十分`, `一起`); numbers with no unit (`12345热线`, `付息金额4120亿`,
 //!   `小于40万` are skipped, not recorded with an empty unit).
 //! - **Ranges**: `5%—6%`, `5%-6%`, `5%至6%`, `5-6%`, `3至5年`, `3-5万元` (the multiplier of

@@ -1,5 +1,5 @@
-//! Units and measure words, loaded from `data/units.tsv` (plain data, one unit a line),
-//! and numeral names from `data/names.txt`.
+//! Units and measure words, loaded from `dictionaries/units.tsv` (plain data, one unit a line),
+//! and numeral names from `dictionaries/numeral_names.txt`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -59,7 +59,7 @@ impl Kind {
     }
 }
 
-/// One row of `data/units.tsv`.
+/// One row of `dictionaries/units.tsv`.
 #[derive(Debug)]
 pub struct Unit {
     /// The unit as written after the number, as chars.
@@ -76,8 +76,8 @@ pub struct Unit {
     pub bad_next: &'static str,
 }
 
-const UNITS_TSV: &str = include_str!("../data/units.tsv");
-const NAMES_TXT: &str = include_str!("../data/names.txt");
+const UNITS_TSV: &str = include_str!("../../../dictionaries/units.tsv");
+const NAMES_TXT: &str = include_str!("../../../dictionaries/numeral_names.txt");
 
 fn field(s: &'static str) -> &'static str {
     if s == "-" {

@@ -194,7 +194,8 @@ impl Gazetteer {
             .cloned()
             .collect();
         patterns.extend(
-            crate::mentions::BLOCKERS
+            crate::mentions::PLACE_WORDS
+                .blockers
                 .iter()
                 .filter(|b| !names.contains_key(**b))
                 .map(|b| b.to_string()),

@@ -19,276 +19,52 @@
 //!    highest-level candidate wins, otherwise the mention stays unresolved.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use crate::gazetteer::{Gazetteer, Level, NameKind, RegionId};
 
-/// Names that are ordinary words (or too generic) and never count as mentions.
-const STOPLIST: &[&str] = &[
-    "城区",
-    "郊区",
-    "矿区",
-    "新区",
-    "东区",
-    "西区",
-    "南区",
-    "北区",
-    "市中",
-    "市中区",
-    "城中",
-    "城关",
-    "开发区",
-    "高新区",
-    "经开区",
-    "河北区",
-    "南部",
-    "新城",
-    "老城",
-    "中山",
-    "长安",
-    "永安",
-    "东方",
-    "白云",
-    "合作",
-    "和平",
-    "解放",
-    "共和",
-    "前进",
-    "和政",
-    "友好",
-    "工农",
-    "振兴",
-    "民和",
-    "新建",
-    "复兴",
-    "新兴",
-    "平和",
-    "安定",
-    "新和",
-    "富裕",
-    "互助",
-    "友谊",
-    "同心",
-    "方正",
-    "兴国",
-    "宏伟",
-    "安居",
-    "大城",
-    "公安",
-    "光明",
-    "惠民",
-    "港口",
-    "平安",
-    "政和",
-    "富民",
-    "新民",
-    "大安",
-    "通道",
-    "太平",
-    "同德",
-    "爱民",
-    "乐业",
-    "延长",
-    "民权",
-    "安宁",
-    "大新",
-    "青山",
-    "红旗",
-    "惠农",
-    "大通",
-    "同仁",
-    "福安",
-    "平原",
-    "金水",
-    "和布",
-    "高要",
-    "大关",
-    "兴和",
-    "海港",
-    "金山",
-    "太湖",
-    "新干",
-    "新安",
-    "会同",
-    "大方",
-    "磐石",
-    "双城",
-    "大丰",
-    "金安",
-    "资兴",
-    "兴业",
-    "大化",
-    "三河",
-    "江山",
-    "同安",
-    "运河",
-    "三门",
-    "来安",
-    "三元",
-    "清新",
-    "三江",
-    "威信",
-    "比如",
-    "江源",
-    "宝山",
-    "通城",
-    "新平",
-    "镇安",
-    "西和",
-    "裕民",
-    "定兴",
-    "平定",
-    "和顺",
-    "东风",
-    "连云",
-    "永定",
-    "建安",
-    "中方",
-    "始兴",
-    "金平",
-    "平南",
-    "金沙",
-    "定结",
-    "新市",
-    "河西",
-    "平山",
-    "新乐",
-    "开平",
-    "信都",
-    "南和",
-    "清河",
-    "宽城",
-    "固安",
-    "小店",
-    "阳高",
-    "上党",
-    "大东",
-    "元宝",
-    "建平",
-    "丰满",
-    "通河",
-    "建华",
-    "兴安",
-    "东山",
-    "明水",
-    "高港",
-    "开化",
-    "长乐",
-    "大田",
-    "进贤",
-    "万年",
-    "中原",
-    "北关",
-    "中站",
-    "湖滨",
-    "江海",
-    "平远",
-    "江城",
-    "仁和",
-    "三台",
-    "兴文",
-    "石棉",
-    "通江",
-    "金川",
-    "沿河",
-    "通海",
-    "建水",
-    "亚东",
-    "定边",
-    "清水",
-    "合水",
-    "海晏",
-    "新青",
-    "灯塔",
-    "集宁",
-    "上城",
-    "下城",
-    "海西",
-    "长治",
-    "大同",
-    "安康",
-    "三明",
-    "朝阳",
-    "海东",
-    "白山",
-    "宁安",
-    "和田",
-    "保山",
-    "南岸",
-    "江北",
-    "江南",
-    "西湖",
-    "东湖",
-    "龙华",
-    "新华",
-    "红星",
-    "三山",
-    "桥东",
-    "桥西",
-    "和县",
-    "庐山",
-    "泰山",
-    "龙江",
-    "长寿",
-    "大观",
-    "吉利",
-    "龙山",
-    "龙门",
-    "南华",
-    "青龙",
-    "青云",
-    "石门",
-    "太和",
-    "泰和",
-    "万安",
-    "万全",
-    "武功",
-    "新化",
-    "新会",
-    "兴隆",
-    "阳春",
-    "永宁",
-    "永和",
-    "永兴",
-    "新罗",
-    "全州",
-    "大兴",
-    "解放区",
-    "新城区",
-    "老城区",
-    "港口区",
-];
+/// The word lists of `dictionaries/place_words.txt`.
+pub(crate) struct PlaceWords {
+    /// Division names that are ordinary words: never a mention.
+    pub not_places: HashSet<&'static str>,
+    /// Prefecture short names that are also words: weak, like county short names.
+    pub weak_prefecture_shorts: HashSet<&'static str>,
+    /// Words matched only to hide a place name inside them.
+    pub blockers: Vec<&'static str>,
+}
 
-/// Short names of prefectures that are also words: weak, like county short names.
-const RISKY_PREFECTURE_SHORTS: &[&str] = &[
-    "大理", "中卫", "白城", "金昌", "丽江", "文山", "普洱", "红河", "临沧", "黄南", "果洛", "海南",
-    "海北", "玉树", "吉安", "抚州", "宜春", "通化", "黄山", "台中", "台南", "新北", "桃园", "定西",
-];
-
-/// Words matched only to shadow a place name inside them (leftmost-longest): `南京路`
-/// is a street, `沿海城市` holds no 海城市.
-pub(crate) const BLOCKERS: &[&str] = &[
-    "南京路",
-    "北京路",
-    "上海路",
-    "沿海城市",
-    "沿海城镇",
-    "江河源",
-    "复合肥",
-    "和平区域",
-    "海口岸",
-    "衡水平",
-    "保定点",
-    "创新乡",
-    "文山会海",
-    "重大理论",
-    "长治久安",
-    "世界大同",
-    "中山大学",
-    "中山装",
-    "上海合作组织",
-];
+/// Parsed once from the embedded file.
+pub(crate) static PLACE_WORDS: LazyLock<PlaceWords> = LazyLock::new(|| {
+    let mut words = PlaceWords {
+        not_places: HashSet::new(),
+        weak_prefecture_shorts: HashSet::new(),
+        blockers: Vec::new(),
+    };
+    let mut section = "";
+    for line in include_str!("../../../dictionaries/place_words.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        match section {
+            "not_places" => {
+                words.not_places.insert(line);
+            }
+            "weak_prefecture_shorts" => {
+                words.weak_prefecture_shorts.insert(line);
+            }
+            "blockers" => words.blockers.push(line),
+            other => panic!("dictionaries/place_words.txt: unknown section [{other}]"),
+        }
+    }
+    words
+});
 
 /// Characters after which a two-char short name may directly follow (`在广州`, `学大庆`);
 /// after any other Han character it is treated as weak (`复合肥料`, `制定西部`).
@@ -469,7 +245,7 @@ impl Gazetteer {
             byte_pos = mat.end();
             let prev = text[..mat.start()].chars().next_back();
             let glued = prev.is_some_and(is_han);
-            if STOPLIST.contains(&name.as_str()) {
+            if PLACE_WORDS.not_places.contains(name.as_str()) {
                 continue;
             }
             let Some(entries) = self.names.get(name) else {
@@ -496,7 +272,9 @@ impl Gazetteer {
                     .unwrap_or(Level::County)
                 {
                     Level::Province => Strength::Medium,
-                    Level::Prefecture if !RISKY_PREFECTURE_SHORTS.contains(&name.as_str()) => {
+                    Level::Prefecture
+                        if !PLACE_WORDS.weak_prefecture_shorts.contains(name.as_str()) =>
+                    {
                         Strength::Medium
                     }
                     _ => Strength::Weak,
