@@ -176,11 +176,6 @@ impl Writer {
         &self.opened
     }
 
-    /// Number of documents in the index before this run.
-    pub fn known_documents(&self) -> usize {
-        self.known.len()
-    }
-
     /// Compare a document's content hash with the indexed one.
     pub fn status(&self, doc_id: &str, hash: &str) -> DocStatus {
         match self.known.get(doc_id) {

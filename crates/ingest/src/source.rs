@@ -169,6 +169,15 @@ pub struct RawDoc {
     pub hints: Hints,
 }
 
+/// A record (or a CSV file) that could not be parsed, with the line saying where and why.
+fn malformed(what: String, message: String) -> Skip {
+    Skip {
+        what,
+        reason: "malformed record",
+        message,
+    }
+}
+
 /// Names of the text field, in order of preference.
 pub const TEXT_FIELDS: [&str; 4] = ["content", "text", "full_text", "body"];
 
@@ -209,26 +218,24 @@ pub fn jsonl_records(
         let value: serde_json::Value = match serde_json::from_str(line) {
             Ok(v) => v,
             Err(e) => {
-                skips.push(Skip {
-                    message: format!(
+                skips.push(malformed(
+                    what,
+                    format!(
                         "{}:{n}: skipped line: malformed JSON ({e})",
                         file.path.display()
                     ),
-                    what,
-                    reason: "malformed record",
-                });
+                ));
                 continue;
             }
         };
         let Some(obj) = value.as_object() else {
-            skips.push(Skip {
-                message: format!(
+            skips.push(malformed(
+                what,
+                format!(
                     "{}:{n}: skipped line: not a JSON object",
                     file.path.display()
                 ),
-                what,
-                reason: "malformed record",
-            });
+            ));
             continue;
         };
         let get = |k: &str| -> Option<String> {
@@ -308,14 +315,13 @@ pub fn csv_records(
             .map(|s| s.trim().trim_start_matches('\u{feff}').to_lowercase())
             .collect(),
         Err(e) => {
-            skips.push(Skip {
-                what: file.id.clone(),
-                reason: "malformed record",
-                message: format!(
+            skips.push(malformed(
+                file.id.clone(),
+                format!(
                     "{}: skipped: unreadable CSV header ({e})",
                     file.path.display()
                 ),
-            });
+            ));
             return (docs, skips);
         }
     };
@@ -343,14 +349,13 @@ pub fn csv_records(
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                skips.push(Skip {
-                    message: format!(
+                skips.push(malformed(
+                    what,
+                    format!(
                         "{}: record {n}: skipped: malformed CSV ({e})",
                         file.path.display()
                     ),
-                    what,
-                    reason: "malformed record",
-                });
+                ));
                 continue;
             }
         };
