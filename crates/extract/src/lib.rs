@@ -25,7 +25,11 @@
 
 #![deny(missing_docs)]
 
+pub mod citation;
+pub mod date;
 pub mod decimal;
+pub mod measure;
+pub mod mechanism;
 pub mod number;
 pub mod quantity;
 pub mod units;
