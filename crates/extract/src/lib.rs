@@ -32,7 +32,32 @@ pub mod measure;
 pub mod mechanism;
 pub mod number;
 pub mod quantity;
+pub mod record;
 pub mod units;
 
 pub use decimal::Decimal;
 pub use quantity::{quantities, Quantity};
+pub use record::{Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet};
+
+/// Every fact of the types in `types` found in `text` (a whole cleaned document,
+/// paragraphs separated by `\n`), by extractor, each left to right; offsets in chars.
+/// Document records are made by the caller, which knows the title and places.
+pub fn find_all(text: &str, types: TypeSet) -> Vec<Data> {
+    let mut out = Vec::new();
+    if types.contains(RecordType::Quantity) {
+        out.extend(quantities(text).into_iter().map(Data::Quantity));
+    }
+    if types.contains(RecordType::Date) {
+        out.extend(date::dates(text).into_iter().map(Data::Date));
+    }
+    if types.contains(RecordType::Mechanism) {
+        out.extend(mechanism::mechanisms(text).into_iter().map(Data::Mechanism));
+    }
+    if types.contains(RecordType::Measure) {
+        out.extend(measure::measures(text).into_iter().map(Data::Measure));
+    }
+    if types.contains(RecordType::PolicyDoc) {
+        out.extend(citation::policy_docs(text).into_iter().map(Data::PolicyDoc));
+    }
+    out
+}

@@ -28,7 +28,7 @@ mod writer;
 pub use error::{Error, Result};
 pub use meta::{IndexMeta, META_FILE};
 pub use query::ParsedQuery;
-pub use record::{DocMeta, DocRecord, PassageRecord, PlaceTag};
+pub use record::{DocMeta, DocRecord, FactRecord, PassageRecord, PlaceTag};
 pub use schema::FORMAT;
 pub use search::{check, Hit, IndexSearcher, PassageHit, SearchRequest, SearchResults};
 pub use snippet::{snippet, Snippet};

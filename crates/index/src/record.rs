@@ -76,6 +76,23 @@ pub struct PassageRecord {
     pub heading: bool,
 }
 
+/// One extracted fact (quantity, mechanism …) as the index stores it: the record's JSON,
+/// plus the few fields the cross-city commands filter on.
+#[derive(Debug, Clone)]
+pub struct FactRecord {
+    /// Record type (`quantity`, `mechanism`, …).
+    pub rtype: String,
+    /// What records of this type are looked up by: a mechanism's key, a quantity's unit.
+    pub key: String,
+    /// The place of its passage.
+    pub place: Option<PlaceTag>,
+    /// jieba's words of what it is about (a quantity's subject, a mechanism's name), as
+    /// [`govmine_segment::presegment`] writes them.
+    pub segmented: String,
+    /// The whole record as JSON (`govmine extract`'s line).
+    pub json: String,
+}
+
 /// A document ready to index.
 #[derive(Debug, Clone)]
 pub struct DocRecord {
@@ -83,4 +100,6 @@ pub struct DocRecord {
     pub meta: DocMeta,
     /// Passages in document order.
     pub passages: Vec<PassageRecord>,
+    /// Extracted facts in document order.
+    pub facts: Vec<FactRecord>,
 }

@@ -1,11 +1,13 @@
 //! The index schema, in one place.
 //!
-//! Two kinds of records share one tantivy index:
+//! Three kinds of records share one tantivy index:
 //! - a **document** record (`kind = doc`) per report: id, path, hash and its metadata
 //!   as stored JSON; no text.
 //! - a **passage** record (`kind = passage`) per paragraph (and one for the title): its
 //!   text, heading path, place facet and offsets, plus the document's id, key and year so
 //!   that passages can be filtered and grouped into document hits.
+//! - a **fact** record (`kind = fact`) per extracted record (quantity, mechanism …): its
+//!   type, key, place, year, words of its subject, and the record as stored JSON.
 //!
 //! The passage text is indexed twice: `text` holds jieba words (ranking) and `chars`
 //! holds each char at its char position (exact matching); `passage` stores it for snippets.
@@ -18,17 +20,19 @@ use tantivy::schema::{
 use govmine_segment::{CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";
 /// Value of [`Fields::kind`] for passage records.
 pub const KIND_PASSAGE: &str = "passage";
+/// Value of [`Fields::kind`] for fact records.
+pub const KIND_FACT: &str = "fact";
 
 /// The typed fields of the schema.
 #[derive(Clone, Debug)]
 pub struct Fields {
-    /// `doc` or `passage`.
+    /// `doc`, `passage` or `fact`.
     pub kind: Field,
     /// Document id: path relative to the ingest root, `#N` for records.
     pub doc_id: Field,
@@ -58,6 +62,12 @@ pub struct Fields {
     pub hash: Field,
     /// Document metadata as JSON (document records), see [`crate::DocMeta`].
     pub meta: Field,
+    /// Record type of a fact (`quantity`, `mechanism` …).
+    pub rtype: Field,
+    /// Lookup key of a fact (mechanism key, quantity unit).
+    pub rkey: Field,
+    /// A fact as JSON.
+    pub fact: Field,
 }
 
 /// Build the schema and its fields.
@@ -88,6 +98,9 @@ pub fn build() -> (Schema, Fields) {
         end: b.add_u64_field("end", STORED),
         hash: b.add_text_field("hash", STORED),
         meta: b.add_text_field("meta", STORED),
+        rtype: b.add_text_field("rtype", STRING),
+        rkey: b.add_text_field("rkey", STRING),
+        fact: b.add_text_field("fact", STORED),
     };
     (b.build(), fields)
 }
@@ -110,6 +123,9 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         end: f("end")?,
         hash: f("hash")?,
         meta: f("meta")?,
+        rtype: f("rtype")?,
+        rkey: f("rkey")?,
+        fact: f("fact")?,
     })
 }
 

@@ -23,7 +23,7 @@ use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
 use crate::meta::{self, IndexMeta};
-use crate::schema::{self, Fields, KIND_DOC};
+use crate::schema::{self, Fields, KIND_DOC, KIND_PASSAGE};
 use crate::snippet::{snippet, Snippet};
 use crate::{register_tokenizers, DocMeta, Error, ParsedQuery, Result};
 
@@ -413,17 +413,82 @@ impl IndexSearcher {
         self.reader.searcher().segment_readers().len()
     }
 
+    /// Number of records of one kind (`doc`, `passage`, `fact`).
+    fn kind_count(&self, kind: &str) -> Result<u64> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.reader.searcher().search(&q, &tantivy::collector::Count)? as u64)
+    }
+
     /// Number of passage records.
     pub fn passage_count(&self) -> Result<u64> {
+        self.kind_count(KIND_PASSAGE)
+    }
+
+    /// Number of fact records by type.
+    pub fn fact_counts(&self) -> Result<std::collections::BTreeMap<String, u64>> {
         let searcher = self.reader.searcher();
-        let all: u64 = searcher.num_docs();
-        let docs = searcher.search(
-            &TermQuery::new(
-                Term::from_field_text(self.fields.kind, KIND_DOC),
+        let mut types = std::collections::BTreeSet::new();
+        for seg in searcher.segment_readers() {
+            let inverted = seg.inverted_index(self.fields.rtype)?;
+            let mut terms = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while terms.advance() {
+                types.insert(String::from_utf8_lossy(terms.key()).into_owned());
+            }
+        }
+        let mut out = std::collections::BTreeMap::new();
+        for t in types {
+            let q = TermQuery::new(
+                Term::from_field_text(self.fields.rtype, &t),
                 IndexRecordOption::Basic,
-            ),
-            &tantivy::collector::Count,
-        )? as u64;
-        Ok(all - docs)
+            );
+            let n = searcher.search(&q, &tantivy::collector::Count)? as u64;
+            if n > 0 {
+                out.insert(t, n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Fact records (as JSON) of one type, with `key` when given, in document then
+    /// offset order.
+    pub fn facts(&self, rtype: &str, key: Option<&str>) -> Result<Vec<String>> {
+        let f = &self.fields;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.rtype, rtype),
+                IndexRecordOption::Basic,
+            )),
+        )];
+        if let Some(k) = key {
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.rkey, k),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let searcher = self.reader.searcher();
+        let mut addrs: Vec<_> = searcher
+            .search(&BooleanQuery::new(clauses), &DocSetCollector)?
+            .into_iter()
+            .collect();
+        // Documents are added whole, in order, so address order is document then offset order.
+        addrs.sort();
+        let mut out = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            if let Some(j) = d.get_first(f.fact).and_then(|v| v.as_str()) {
+                out.push(j.to_owned());
+            }
+        }
+        Ok(out)
     }
 }

@@ -14,6 +14,8 @@ pub struct Stats {
     pub documents: usize,
     /// Passages.
     pub passages: u64,
+    /// Extracted facts by record type.
+    pub facts: BTreeMap<String, u64>,
     /// Places with the number of documents naming them (subject or author), most first.
     pub places: Vec<(String, usize)>,
     /// Documents per year.
@@ -68,6 +70,7 @@ impl IndexSearcher {
         Ok(Stats {
             documents: docs.len(),
             passages: self.passage_count()?,
+            facts: self.fact_counts()?,
             places,
             years,
             without_year,

@@ -12,7 +12,7 @@ use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 use govmine_segment::Segmenter;
 
 use crate::meta::{self, IndexMeta};
-use crate::schema::{self, Fields, KIND_DOC, KIND_PASSAGE};
+use crate::schema::{self, Fields, KIND_DOC, KIND_FACT, KIND_PASSAGE};
 use crate::{register_tokenizers, DocRecord, Error, Result};
 
 /// How to open a [`Writer`].
@@ -231,6 +231,23 @@ impl Writer {
             d.add_u64(f.heading, u64::from(p.heading));
             d.add_u64(f.start, p.start);
             d.add_u64(f.end, p.end);
+            self.writer.add_document(d)?;
+        }
+        for r in rec.facts {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.kind, KIND_FACT);
+            d.add_text(f.doc_id, &id);
+            d.add_u64(f.doc_key, key);
+            if let Some(y) = year {
+                d.add_i64(f.year, y as i64);
+            }
+            if let Some(place) = &r.place {
+                d.add_facet(f.places, schema::facet(&place.path));
+            }
+            d.add_text(f.rtype, &r.rtype);
+            d.add_text(f.rkey, &r.key);
+            d.add_text(f.text, &r.segmented);
+            d.add_text(f.fact, &r.json);
             self.writer.add_document(d)?;
         }
         self.known.insert(id, rec.meta.hash);

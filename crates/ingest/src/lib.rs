@@ -12,15 +12,17 @@
 #![deny(missing_docs)]
 
 pub mod prepare;
+pub mod records;
 mod run;
 pub mod source;
 
 use std::path::PathBuf;
 
-pub use prepare::{Outcome, Stages};
-pub use run::{ingest, Event, IngestOptions, Summary};
+pub use prepare::{Outcome, Prepared, Stages};
+pub use run::{ingest, run, Event, IngestOptions, Sink, Summary};
 pub use source::{FileKind, InputFile, RawDoc, Skip};
 
+use govmine_extract::TypeSet;
 use govmine_places::Gazetteer;
 use govmine_segment::{Segmenter, SegmenterBuilder};
 
@@ -61,11 +63,23 @@ impl Pipeline {
         })
     }
 
-    /// The stages, borrowing these tools.
+    /// The stages of an ingest (every record type, passages and facts for the index),
+    /// borrowing these tools.
     pub fn stages(&self) -> Stages<'_> {
         Stages {
             segmenter: &self.segmenter,
             gazetteer: self.gazetteer,
+            types: TypeSet::all(),
+            index: true,
+        }
+    }
+
+    /// The stages of an export: records of `types` only, nothing segmented for an index.
+    pub fn export_stages(&self, types: TypeSet) -> Stages<'_> {
+        Stages {
+            types,
+            index: false,
+            ..self.stages()
         }
     }
 }

@@ -1,17 +1,28 @@
-//! One document through the stages: decode → clean and structure → places → segment →
-//! a [`DocRecord`] for the index. Pure: no I/O, safe to run in parallel.
+//! One document through the stages: decode → clean and structure → places → extract →
+//! segment → a [`Prepared`] document for the index or an export. Pure: no I/O, safe to
+//! run in parallel.
 
-use govmine_index::{DocMeta, DocRecord, DocStatus, PassageRecord, PlaceTag};
+use govmine_extract::{Data, Record, TypeSet};
+use govmine_index::{DocMeta, DocRecord, DocStatus, FactRecord, PassageRecord, PlaceTag};
 use govmine_places::{attribute, Gazetteer, Level, Place, Role};
 use govmine_segment::{fold, presegment, Segmenter};
 use govmine_text::{decode, Document};
 
+use crate::records::{records, Source};
 use crate::source::{RawDoc, Skip};
+
+/// A document through every stage.
+pub struct Prepared {
+    /// What the index takes (no passages or facts when [`Stages::index`] is off).
+    pub doc: DocRecord,
+    /// The extracted records, in offset order.
+    pub records: Vec<Record>,
+}
 
 /// What became of one raw document.
 pub enum Outcome {
-    /// Ready to index (new or changed).
-    Indexed(Box<DocRecord>),
+    /// Ready to index or export (new or changed).
+    Indexed(Box<Prepared>),
     /// Same content hash as in the index.
     Unchanged,
     /// Not usable, with why.
@@ -24,6 +35,10 @@ pub struct Stages<'a> {
     pub segmenter: &'a Segmenter,
     /// The gazetteer.
     pub gazetteer: &'a Gazetteer,
+    /// Record types to extract.
+    pub types: TypeSet,
+    /// Make passages and facts for the index (segmenting every passage); off for an export.
+    pub index: bool,
 }
 
 /// A place as the index stores it.
@@ -137,7 +152,28 @@ impl Stages<'_> {
             });
         }
         let placement = attribute(&doc, &raw.hints, self.gazetteer);
-        let passages = self.passages(&doc, &placement.paragraph_places);
+        let source_doc = match raw.row {
+            Some(row) => format!("{}#{row}", raw.path),
+            None => raw.path.clone(),
+        };
+        let records = records(
+            &doc,
+            &placement,
+            self.gazetteer,
+            &Source {
+                doc: &source_doc,
+                doc_id: &raw.id,
+            },
+            self.types,
+        );
+        let (passages, facts) = if self.index {
+            (
+                self.passages(&doc, &placement.paragraph_places),
+                self.facts(&records),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
         let places = placement
             .doc_places
             .iter()
@@ -163,7 +199,60 @@ impl Stages<'_> {
             passages: passages.len() as u64,
             places,
         };
-        Outcome::Indexed(Box::new(DocRecord { meta, passages }))
+        Outcome::Indexed(Box::new(Prepared {
+            doc: DocRecord {
+                meta,
+                passages,
+                facts,
+            },
+            records,
+        }))
+    }
+
+    /// The records as the index stores them.
+    fn facts(&self, records: &[Record]) -> Vec<FactRecord> {
+        records
+            .iter()
+            .map(|r| {
+                let (key, words) = match &r.data {
+                    Data::Quantity(q) => (q.unit.clone(), q.subject.as_str()),
+                    Data::Mechanism(m) => (m.key.clone(), m.name.as_str()),
+                    Data::Measure(m) => (m.marker.clone(), ""),
+                    Data::PolicyDoc(d) => (d.title.clone(), d.title.as_str()),
+                    Data::Date(d) => (d.iso.clone(), ""),
+                    Data::Document(_) => (String::new(), ""),
+                };
+                let place = r.region.as_ref().map(|g| {
+                    let path: Vec<String> = if g.code.is_none() {
+                        vec![g.name.clone()]
+                    } else {
+                        [&g.province, &g.prefecture, &g.county]
+                            .into_iter()
+                            .flatten()
+                            .cloned()
+                            .collect()
+                    };
+                    PlaceTag {
+                        name: g.name.clone(),
+                        path,
+                        level: String::new(),
+                        code: g.code.clone(),
+                        role: None,
+                    }
+                });
+                FactRecord {
+                    rtype: r.rtype.as_str().to_owned(),
+                    key,
+                    place,
+                    segmented: if words.is_empty() {
+                        String::new()
+                    } else {
+                        presegment(&self.segmenter.cut(&fold(words)))
+                    },
+                    json: serde_json::to_string(r).expect("records serialize"),
+                }
+            })
+            .collect()
     }
 
     /// Every paragraph becomes a passage (long ones several, see [`passage_spans`]),
@@ -247,6 +336,7 @@ mod tests {
         RawDoc {
             id: id.into(),
             path: id.into(),
+            row: None,
             text: Some(text.into()),
             bytes: Vec::new(),
             encoding: "utf-8",
@@ -256,7 +346,7 @@ mod tests {
 
     fn record(outcome: Outcome) -> DocRecord {
         match outcome {
-            Outcome::Indexed(r) => *r,
+            Outcome::Indexed(r) => r.doc,
             Outcome::Unchanged => panic!("unchanged"),
             Outcome::Skipped(s) => panic!("skipped: {}", s.message),
         }

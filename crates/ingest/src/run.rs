@@ -1,4 +1,5 @@
-//! The ingest run: walk, read, prepare in parallel batches, add in input order, commit once.
+//! The run: walk, read, prepare in parallel batches, hand to a [`Sink`] in input order
+//! (the index writer for `ingest`, an export for `extract`).
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
@@ -6,10 +7,10 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use govmine_index::Writer;
+use govmine_index::{DocStatus, Writer};
 use govmine_text::{decode, Hints};
 
-use crate::prepare::{Outcome, Stages};
+use crate::prepare::{Outcome, Prepared, Stages};
 use crate::source::{csv_records, jsonl_records, walk, FileKind, RawDoc, Skip};
 use crate::Error;
 
@@ -38,6 +39,8 @@ pub struct Summary {
     pub replaced: usize,
     /// Documents whose content was already indexed.
     pub unchanged: usize,
+    /// Records extracted from the documents indexed.
+    pub records: usize,
     /// Skipped files and records, by reason.
     pub skipped: BTreeMap<&'static str, usize>,
     /// Bytes read.
@@ -66,9 +69,28 @@ pub enum Event<'a> {
     },
 }
 
+/// Where prepared documents go, in input order.
+pub trait Sink: Sync {
+    /// Whether a document with this id and content hash is new, changed or unchanged
+    /// (called from the worker threads).
+    fn status(&self, id: &str, hash: &str) -> DocStatus;
+    /// Take one prepared document.
+    fn add(&mut self, doc: Prepared) -> Result<(), Error>;
+}
+
+impl Sink for Writer {
+    fn status(&self, id: &str, hash: &str) -> DocStatus {
+        Writer::status(self, id, hash)
+    }
+
+    fn add(&mut self, doc: Prepared) -> Result<(), Error> {
+        Ok(Writer::add(self, doc.doc)?)
+    }
+}
+
 struct Run<'a, 'w> {
     stages: &'a Stages<'a>,
-    writer: &'w mut Writer,
+    writer: &'w mut dyn Sink,
     pool: rayon::ThreadPool,
     summary: Summary,
     seen: HashSet<String>,
@@ -118,10 +140,10 @@ impl Run<'_, '_> {
                         self.skip(&s, on);
                         continue;
                     }
-                    if self.writer.status(&id, &rec.meta.hash) == govmine_index::DocStatus::Changed
-                    {
+                    if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
                         self.summary.replaced += 1;
                     }
+                    self.summary.records += rec.records.len();
                     self.writer.add(*rec)?;
                     self.summary.indexed += 1;
                 }
@@ -141,6 +163,17 @@ pub fn ingest(
     paths: &[PathBuf],
     stages: &Stages<'_>,
     writer: &mut Writer,
+    opts: &IngestOptions,
+    on: &mut dyn FnMut(Event),
+) -> Result<Summary, Error> {
+    run(paths, stages, writer, opts, on)
+}
+
+/// Run every file under `paths` through the stages into `sink`, in input order.
+pub fn run(
+    paths: &[PathBuf],
+    stages: &Stages<'_>,
+    writer: &mut dyn Sink,
     opts: &IngestOptions,
     on: &mut dyn FnMut(Event),
 ) -> Result<Summary, Error> {
@@ -190,6 +223,7 @@ pub fn ingest(
                 let size = bytes.len();
                 let doc = RawDoc {
                     id: file.id.clone(),
+                    row: None,
                     path: file.path.display().to_string(),
                     text: None,
                     bytes,

@@ -159,6 +159,8 @@ pub struct RawDoc {
     pub id: String,
     /// Source file path.
     pub path: String,
+    /// Record number (1-based) in a JSONL/CSV corpus.
+    pub row: Option<usize>,
     /// The text (records), or `None` when `bytes` still needs decoding (files).
     pub text: Option<String>,
     /// Raw bytes of a file.
@@ -265,6 +267,7 @@ fn record_doc(
 ) -> Result<RawDoc, Skip> {
     match record_text(get, text_field) {
         Ok(body) => Ok(RawDoc {
+            row: id.rsplit_once('#').and_then(|(_, n)| n.parse().ok()),
             id,
             path: file.path.display().to_string(),
             text: Some(body),

@@ -1,0 +1,250 @@
+//! Datasets from extracted records: JSONL, CSV (UTF-8 with BOM, one file per record
+//! type) or Parquet (typed columns, one file per record type), and a [`Manifest`] that
+//! says what made them.
+//!
+//! - [`table`]: the columns of each record type, shared by CSV and Parquet.
+//! - [`Exporter`]: create the outputs, [`Exporter::write`] records in order,
+//!   [`Exporter::finish`] to get the files written and their row counts.
+//! - [`Manifest`]: govmine's version, dictionary and gazetteer versions with hashes,
+//!   input files with hashes, and record counts, as `manifest.json`.
+//!
+//! ```no_run
+//! use govmine_export::{Exporter, Format};
+//! use govmine_extract::TypeSet;
+//!
+//! let mut out = Exporter::create(Format::Csv, Some("out".as_ref()), TypeSet::all()).unwrap();
+//! // out.write(&record)? for every record, in document then offset order
+//! let files = out.finish().unwrap();
+//! ```
+
+#![deny(missing_docs)]
+
+mod manifest;
+mod parquet_out;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use govmine_extract::{Record, RecordType, TypeSet};
+use serde::Serialize;
+
+pub use manifest::{Input, Manifest, Versioned};
+pub use parquet_out::ParquetTable;
+
+/// What can go wrong writing a dataset.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be written.
+    #[error("cannot write {path}: {source}")]
+    Io {
+        /// The path.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// Writing to standard output failed (a closed pipe, a full disk).
+    #[error("cannot write the output: {0}")]
+    Output(#[from] std::io::Error),
+    /// The CSV writer failed.
+    #[error("cannot write CSV: {0}")]
+    Csv(#[from] csv::Error),
+    /// The Parquet writer failed.
+    #[error("cannot write Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
+    /// `--out` names something that cannot take this format.
+    #[error("{0}")]
+    Target(String),
+}
+
+impl Error {
+    fn io(path: &Path, source: std::io::Error) -> Error {
+        Error::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// One JSON object a line, every type in one stream.
+    Jsonl,
+    /// A CSV file per record type, UTF-8 with BOM.
+    Csv,
+    /// A Parquet file per record type.
+    Parquet,
+}
+
+impl Format {
+    /// File extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Parquet => "parquet",
+        }
+    }
+}
+
+/// A file an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct OutputFile {
+    /// Path (`-` for standard output).
+    pub path: String,
+    /// Record type it holds (absent for JSONL, which holds all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record_type: Option<String>,
+    /// Records in it.
+    pub records: u64,
+}
+
+enum Sinks {
+    Jsonl(Box<dyn Write + Send>, String),
+    Csv(BTreeMap<RecordType, (csv::Writer<BufWriter<File>>, PathBuf)>),
+    Parquet(BTreeMap<RecordType, (ParquetTable, PathBuf)>),
+}
+
+/// Writes records to the chosen format, counting them by type.
+pub struct Exporter {
+    sinks: Sinks,
+    counts: BTreeMap<RecordType, u64>,
+}
+
+impl Exporter {
+    /// Create the outputs: JSONL to `out` (a file) or standard output; CSV and Parquet
+    /// into the folder `out` (created if missing), one `<type>.<ext>` per type in `types`.
+    pub fn create(format: Format, out: Option<&Path>, types: TypeSet) -> Result<Exporter, Error> {
+        let sinks = match format {
+            Format::Jsonl => match out {
+                None => Sinks::Jsonl(Box::new(BufWriter::new(std::io::stdout())), "-".into()),
+                Some(p) => {
+                    if p.is_dir() {
+                        return Err(Error::Target(format!(
+                            "{} is a folder: JSONL goes to a file (or leave out --out for standard output)",
+                            p.display()
+                        )));
+                    }
+                    let f = File::create(p).map_err(|e| Error::io(p, e))?;
+                    Sinks::Jsonl(Box::new(BufWriter::new(f)), p.display().to_string())
+                }
+            },
+            Format::Csv | Format::Parquet => {
+                let dir = out.ok_or_else(|| {
+                    Error::Target(format!(
+                        "--format {} writes one file per record type: give a folder with --out",
+                        format.extension()
+                    ))
+                })?;
+                if dir.is_file() {
+                    return Err(Error::Target(format!(
+                        "{} is a file: --format {} needs a folder",
+                        dir.display(),
+                        format.extension()
+                    )));
+                }
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                let path = |t: RecordType| dir.join(format!("{t}.{}", format.extension()));
+                if format == Format::Csv {
+                    let mut m = BTreeMap::new();
+                    for t in types.iter() {
+                        let p = path(t);
+                        let mut f =
+                            BufWriter::new(File::create(&p).map_err(|e| Error::io(&p, e))?);
+                        f.write_all("\u{feff}".as_bytes())
+                            .map_err(|e| Error::io(&p, e))?;
+                        let mut w = csv::Writer::from_writer(f);
+                        w.write_record(table::columns(t).iter().map(|c| c.name))?;
+                        m.insert(t, (w, p));
+                    }
+                    Sinks::Csv(m)
+                } else {
+                    let mut m = BTreeMap::new();
+                    for t in types.iter() {
+                        let p = path(t);
+                        m.insert(t, (ParquetTable::create(&p, t)?, p));
+                    }
+                    Sinks::Parquet(m)
+                }
+            }
+        };
+        Ok(Exporter {
+            sinks,
+            counts: types.iter().map(|t| (t, 0)).collect(),
+        })
+    }
+
+    /// Write one record (records of a type not asked for are ignored).
+    pub fn write(&mut self, r: &Record) -> Result<(), Error> {
+        let Some(n) = self.counts.get_mut(&r.rtype) else {
+            return Ok(());
+        };
+        *n += 1;
+        match &mut self.sinks {
+            Sinks::Jsonl(w, _) => {
+                serde_json::to_writer(&mut *w, r).map_err(std::io::Error::from)?;
+                w.write_all(b"\n")?;
+            }
+            Sinks::Csv(m) => {
+                if let Some((w, _)) = m.get_mut(&r.rtype) {
+                    w.write_record(table::row(r).iter().map(table::Cell::to_csv))?;
+                }
+            }
+            Sinks::Parquet(m) => {
+                if let Some((w, _)) = m.get_mut(&r.rtype) {
+                    w.push(table::row(r))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Records written so far, by type.
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.counts
+            .iter()
+            .map(|(t, n)| (t.as_str().to_owned(), *n))
+            .collect()
+    }
+
+    /// Flush and close every output; the files written, in type order.
+    pub fn finish(self) -> Result<Vec<OutputFile>, Error> {
+        let counts = self.counts;
+        let file = |t: RecordType, p: &Path| OutputFile {
+            path: p.display().to_string(),
+            record_type: Some(t.as_str().into()),
+            records: counts.get(&t).copied().unwrap_or(0),
+        };
+        let mut out = Vec::new();
+        match self.sinks {
+            Sinks::Jsonl(mut w, path) => {
+                w.flush()?;
+                out.push(OutputFile {
+                    path,
+                    record_type: None,
+                    records: counts.values().sum(),
+                });
+            }
+            Sinks::Csv(m) => {
+                for (t, (w, p)) in m {
+                    w.into_inner()
+                        .map_err(|e| Error::io(&p, e.into_error()))?
+                        .flush()
+                        .map_err(|e| Error::io(&p, e))?;
+                    out.push(file(t, &p));
+                }
+            }
+            Sinks::Parquet(m) => {
+                for (t, (w, p)) in m {
+                    w.finish()?;
+                    out.push(file(t, &p));
+                }
+            }
+        }
+        Ok(out)
+    }
+}

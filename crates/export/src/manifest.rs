@@ -1,0 +1,63 @@
+//! `manifest.json`: what made a dataset, so it can be traced and made again.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::{Error, Format, OutputFile};
+
+/// A piece of data the records depend on, with its version and hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Versioned {
+    /// What it is (`jieba+dictionaries`, `gazetteer`, `dictionaries/units.tsv`).
+    pub name: String,
+    /// Its version, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// blake3 hex.
+    pub hash: String,
+}
+
+/// An input file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Input {
+    /// Path as found.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// blake3 hex of its bytes.
+    pub blake3: String,
+}
+
+/// Everything that made a dataset. No timestamps: the same inputs give the same manifest.
+#[derive(Clone, Debug, Serialize)]
+pub struct Manifest {
+    /// govmine's version.
+    pub govmine: String,
+    /// Output format.
+    pub format: Format,
+    /// Record types asked for.
+    pub types: Vec<String>,
+    /// Dictionaries, lexicons and the gazetteer.
+    pub data: Vec<Versioned>,
+    /// Input files, in the order read.
+    pub inputs: Vec<Input>,
+    /// Documents read.
+    pub documents: usize,
+    /// Files and records skipped, by reason.
+    pub skipped: BTreeMap<String, usize>,
+    /// Records written, by type.
+    pub records: BTreeMap<String, u64>,
+    /// Files written.
+    pub files: Vec<OutputFile>,
+}
+
+impl Manifest {
+    /// Write as pretty JSON.
+    pub fn write(&self, path: &Path) -> Result<(), Error> {
+        let mut json = serde_json::to_string_pretty(self).map_err(std::io::Error::from)?;
+        json.push('\n');
+        std::fs::write(path, json).map_err(|e| Error::io(path, e))
+    }
+}
