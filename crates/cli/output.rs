@@ -109,6 +109,37 @@ pub fn summary_line(s: &Summary) -> String {
     )
 }
 
+/// `extract: 5 documents, 1234 records (document 5, quantity 800, …), 0 skipped, …`.
+pub fn extract_line(
+    s: &Summary,
+    counts: &std::collections::BTreeMap<String, u64>,
+    out: Option<&std::path::Path>,
+    manifest: Option<&std::path::Path>,
+) -> String {
+    let total: u64 = counts.values().sum();
+    let by_type: Vec<String> = counts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    let skipped = if s.skipped.is_empty() {
+        "0 skipped".to_string()
+    } else {
+        let parts: Vec<String> = s.skipped.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        format!("{} skipped ({})", s.skipped_total(), parts.join(", "))
+    };
+    let whereto = match (out, manifest) {
+        (Some(o), Some(m)) => format!(" → {} (manifest {})", o.display(), m.display()),
+        (Some(o), None) => format!(" → {}", o.display()),
+        (None, Some(m)) => format!(" (manifest {})", m.display()),
+        (None, None) => String::new(),
+    };
+    format!(
+        "extract: {} documents, {total} records ({}), {skipped}, {} in {:.1} s, {:.1} MB/s{whereto}",
+        s.indexed,
+        by_type.join(", "),
+        mb(s.bytes),
+        s.seconds,
+        s.bytes as f64 / 1_000_000.0 / s.seconds.max(1e-9)
+    )
+}
+
 pub fn progress_bar() -> ProgressBar {
     let bar = ProgressBar::new(0);
     bar.set_style(

@@ -1,5 +1,6 @@
 //! The subcommands, one file each; `Cli` holds the options they share.
 
+mod extract;
 mod ingest;
 mod search;
 mod stats;
@@ -31,6 +32,9 @@ pub struct Cli {
 pub enum Command {
     /// Index folders of reports (.txt .md .html, .jsonl/.ndjson and .csv corpora)
     Ingest(ingest::Args),
+    /// Write what the reports state as records: quantities, dates, mechanisms, measures,
+    /// cited documents (JSONL, CSV or Parquet, with a manifest)
+    Extract(extract::Args),
     /// Find documents that contain every term, with their best passages
     Search(search::Args),
     /// What the index holds: documents, passages, places, years, duplicates, size
@@ -42,6 +46,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = crate::context::Context::new(&cli)?;
     match &cli.command {
         Command::Ingest(a) => ingest::run(&ctx, a),
+        Command::Extract(a) => extract::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
     }

@@ -19,7 +19,7 @@ pub mod source;
 use std::path::PathBuf;
 
 pub use prepare::{Outcome, Prepared, Stages};
-pub use run::{ingest, run, Event, IngestOptions, Sink, Summary};
+pub use run::{ingest, run, Event, IngestOptions, InputHash, Sink, Summary};
 pub use source::{FileKind, InputFile, RawDoc, Skip};
 
 use govmine_extract::TypeSet;
@@ -35,6 +35,9 @@ pub enum Error {
     /// A dictionary could not be loaded.
     #[error(transparent)]
     Segment(#[from] govmine_segment::Error),
+    /// Where the documents went failed (an export file).
+    #[error("{0}")]
+    Sink(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// The worker pool could not start.
     #[error("cannot start worker threads: {0}")]
     Threads(String),

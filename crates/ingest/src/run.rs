@@ -45,6 +45,8 @@ pub struct Summary {
     pub skipped: BTreeMap<&'static str, usize>,
     /// Bytes read.
     pub bytes: u64,
+    /// Every file read, in order, with its size and blake3 hash.
+    pub inputs: Vec<InputHash>,
     /// Wall time in seconds.
     pub seconds: f64,
 }
@@ -54,6 +56,17 @@ impl Summary {
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
+}
+
+/// A file read, as a manifest names it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InputHash {
+    /// Path as found.
+    pub path: String,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// blake3 hex of the bytes.
+    pub blake3: String,
 }
 
 /// Progress and problems, as they happen.
@@ -218,6 +231,11 @@ pub fn run(
             }
         };
         run.summary.bytes += bytes.len() as u64;
+        run.summary.inputs.push(InputHash {
+            path: file.path.display().to_string(),
+            bytes: bytes.len() as u64,
+            blake3: blake3::hash(&bytes).to_hex().to_string(),
+        });
         match file.kind {
             FileKind::Text | FileKind::Html => {
                 let size = bytes.len();
