@@ -1,16 +1,23 @@
 //! Extract structured facts from Chinese government reports.
 //!
-//! Not yet wired into the CLI or the ingest pipeline.
+//! Each extractor reads a whole cleaned document (paragraphs separated by `\n`) once and
+//! returns its facts left to right, with char offsets; the ingest pipeline gives them a
+//! section, a place and a sentence and makes [`Record`]s of them.
 //!
-//! - [`number`]: numbers as written (`93.33万`, `三万五`, `一百九十万零三千`, `９３．３３`)
-//!   parsed exactly by [`number::parse_number`] into a [`Decimal`].
-//! - [`decimal`]: [`Decimal`], a small exact decimal (`i128` mantissa, `u32` scale); no
-//!   float arithmetic anywhere, so `16.4亿` is exactly `1640000000`.
-//! - [`units`]: units and measure words (`dictionaries/units.tsv`: unit, base unit, power of ten,
-//!   kind) and numeral names that are not quantities (`dictionaries/numeral_names.txt`).
-//! - [`quantity`]: [`quantity::quantities`] finds every quantity in a sentence or
-//!   paragraph, with char offsets, exact value in base units, unit, kind, approximation,
-//!   bound or range, result/target status and a subject.
+//! - [`quantity`]: [`quantities`]: number + unit, exact value in base units (`93.33万件` →
+//!   933300 件), unit, kind, approximation, bound or range, result/target status, subject.
+//! - [`mechanism`]: named practices, quoted (“放管服”, “1211”) or number shorthand
+//!   (三项制度), with a normalised key and the expansion the text spells out.
+//! - [`measure`]: enumerated items (一是…, 第一，…, 其一…).
+//! - [`citation`]: cited documents in 《》 with their kind (意见, 条例 …).
+//! - [`date`]: dates as ISO (`2017年9月23日` → 2017-09-23; partial dates and bare years).
+//! - [`record`]: [`Record`], one fact with where it stands; [`RecordType`], [`TypeSet`].
+//! - [`number`], [`decimal`]: numbers as written (`三万五`, `９３．３３`, `二十五億`) parsed
+//!   exactly into a [`Decimal`] (`i128` mantissa, no floats: `16.4亿` is 1640000000).
+//! - [`units`]: units and measure words (`dictionaries/units.tsv`) and numeral names that
+//!   are not quantities (`dictionaries/numeral_names.txt`).
+//!
+//! Lexicons are plain data in `dictionaries/` ([`LEXICONS`]).
 //!
 //! ```
 //! use govmine_extract::quantity::{quantities, Qualifier, Status};
@@ -38,6 +45,43 @@ pub mod units;
 pub use decimal::Decimal;
 pub use quantity::{quantities, Quantity};
 pub use record::{Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet};
+
+/// The data files extraction reads (`dictionaries/…`), by name, so that an export's
+/// manifest can record their hashes.
+pub const LEXICONS: &[(&str, &str)] = &[
+    (
+        "dictionaries/units.tsv",
+        include_str!("../../../dictionaries/units.tsv"),
+    ),
+    (
+        "dictionaries/numeral_names.txt",
+        include_str!("../../../dictionaries/numeral_names.txt"),
+    ),
+    (
+        "dictionaries/subject_words.txt",
+        include_str!("../../../dictionaries/subject_words.txt"),
+    ),
+    (
+        "dictionaries/status_words.txt",
+        include_str!("../../../dictionaries/status_words.txt"),
+    ),
+    (
+        "dictionaries/measure_markers.txt",
+        include_str!("../../../dictionaries/measure_markers.txt"),
+    ),
+    (
+        "dictionaries/mechanisms.txt",
+        include_str!("../../../dictionaries/mechanisms.txt"),
+    ),
+    (
+        "dictionaries/policy_kinds.txt",
+        include_str!("../../../dictionaries/policy_kinds.txt"),
+    ),
+    (
+        "dictionaries/t2s.tsv",
+        include_str!("../../../dictionaries/t2s.tsv"),
+    ),
+];
 
 /// Every fact of the types in `types` found in `text` (a whole cleaned document,
 /// paragraphs separated by `\n`), by extractor, each left to right; offsets in chars.

@@ -9,15 +9,22 @@
 //! - Chinese numerals: `两千`, `三千五百`, `一百二十`, `一百零二`, `一百九十万零三千`,
 //!   the spoken abbreviations `三万五` = 35000, `两千六` = 2600, `一百二` = 120,
 //!   digit strings `二〇二四` = 2024, decimals `一点二`, `一点二万` = 12000,
-//!   and the financial forms 壹贰叁肆伍陆柒捌玖拾佰仟.
+//!   and the financial forms 壹贰叁肆伍陆柒捌玖拾佰仟;
+//! - Arabic groups with falling multipliers: `3万5千` = 35000, `1亿3千万` = 130000000;
+//! - traditional characters, folded by [`fold_char`]: `二十一萬六千`, `四點二`.
 //!
 //! Anything else (ranges, percents, fractions, text around the number) is `None`: the
 //! [`quantity`](crate::quantity) scanner handles those.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 pub use crate::decimal::Decimal;
 
-/// Fold one full-width form to ASCII: digits U+FF10–FF19, `．` `％` `，` `－` `～` `／`.
-/// Every other char is returned unchanged, so char offsets stay put.
+/// Fold one char for reading numbers and units: full-width digits U+FF10–FF19 and `．` `％`
+/// `，` `－` `～` `／` to ASCII, and traditional characters to simplified (`萬` → `万`,
+/// `億` → `亿`, `點` → `点`, `兩` → `两`, `噸` → `吨`) with the one-to-one table
+/// `dictionaries/t2s.tsv`. One char in, one char out, so char offsets stay put.
 pub fn fold_char(c: char) -> char {
     match c {
         '\u{FF10}'..='\u{FF19}' => char::from(b'0' + (c as u32 - 0xFF10) as u8),
@@ -27,14 +34,34 @@ pub fn fold_char(c: char) -> char {
         '－' => '-',
         '～' => '~',
         '／' => '/',
+        '\u{3400}'..='\u{9FFF}' => T2S.get(&c).copied().unwrap_or(c),
         _ => c,
     }
 }
 
-/// The value of a Chinese digit: 零〇一二两三…九 and 壹贰叁肆伍陆柒捌玖.
+const T2S_TSV: &str = include_str!("../../../dictionaries/t2s.tsv");
+
+/// Traditional → simplified, one char to one char (`dictionaries/t2s.tsv`).
+static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in T2S_TSV.lines() {
+        let mut cols = line.split('\t');
+        let (Some(t), Some(s)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let (mut tc, mut sc) = (t.chars(), s.chars());
+        if let (Some(t), None, Some(s), None) = (tc.next(), tc.next(), sc.next(), sc.next()) {
+            map.insert(t, s);
+        }
+    }
+    map
+});
+
+/// The value of a Chinese digit: 零〇一二两三…九, 壹贰叁肆伍陆柒捌玖, and ○ (U+25CB) for 〇 as
+/// transcripts often write it (一九七○年).
 pub fn chinese_digit(c: char) -> Option<u32> {
     Some(match c {
-        '零' | '〇' => 0,
+        '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
         '二' | '两' | '贰' => 2,
         '三' | '叁' => 3,
@@ -70,6 +97,9 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
 pub(crate) fn parse_chars(chars: &[char]) -> Option<Decimal> {
     let first = *chars.first()?;
     if first.is_ascii_digit() {
+        if let Some((value, end)) = arabic_groups(chars, 0) {
+            return (end == chars.len()).then_some(value);
+        }
         let end = arabic_end(chars, 0);
         let base = parse_arabic(&chars[..end])?;
         let exp = multipliers(&chars[end..])?;
@@ -146,6 +176,36 @@ pub(crate) fn multipliers(chars: &[char]) -> Option<u32> {
         last = e;
     }
     Some(total)
+}
+
+/// Two or more Arabic groups, each with its multipliers, each multiplier smaller than the
+/// one before: `3万5千` = 35000, `1万6千` = 16000, `1亿3千万` = 130000000. Returns the value
+/// and where the last multiplier ends; `None` for a single group (`3万`).
+pub(crate) fn arabic_groups(chars: &[char], i: usize) -> Option<(Decimal, usize)> {
+    let mut total = Decimal::ZERO;
+    let mut last_exp = u32::MAX;
+    let mut groups = 0;
+    let mut p = i;
+    while p < chars.len() && chars[p].is_ascii_digit() {
+        let e = arabic_end(chars, p);
+        let mut r = e;
+        while r < chars.len() && r - e < 4 && multiplier_exp(chars[r]).is_some() {
+            r += 1;
+        }
+        // The longest run of rising multipliers: 千万 is one multiplier, 万千 is not.
+        let (exp, end) = (e + 1..=r)
+            .rev()
+            .find_map(|k| multipliers(&chars[e..k]).map(|x| (x, k)))?;
+        let value = parse_arabic(&chars[p..e])?;
+        if exp >= last_exp || (groups > 0 && !value.is_integer()) {
+            return None;
+        }
+        total = total.checked_add(value.checked_mul_pow10(exp)?)?;
+        last_exp = exp;
+        groups += 1;
+        p = end;
+    }
+    (groups >= 2).then_some((total, p))
 }
 
 /// A Chinese numeral char: a digit, a unit (十百千万亿), or 点 followed by a digit.
@@ -318,6 +378,10 @@ mod tests {
         assert_eq!(n("100000万"), "1000000000");
         assert_eq!(n("3千"), "3000");
         assert_eq!(n("2百万"), "2000000");
+        assert_eq!(n("3万5千"), "35000");
+        assert_eq!(n("1亿3千万"), "130000000");
+        assert_eq!(n("二十一萬六千"), "216000");
+        assert_eq!(n("四點二"), "4.2");
     }
 
     #[test]

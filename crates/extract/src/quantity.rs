@@ -9,36 +9,62 @@
 //!
 //! - **Span**: `start..end` (char offsets) covers the whole mention, qualifiers included:
 //!   `1200万人以上`, `约100人`, `5%—6%`. `text` is that span as written (full-width kept).
-//! - **Value**: in base units, exact: `93.33万件` → 933300 件, `6.66万亿元` → 6660000000000 元.
+//! - **Value**: in base units, exact: `93.33万件` → 933300 件, `6.66万亿元` → 6660000000000 元,
+//!   `3万5千人` → 35000 人, `逾百万人` → 1000000 人, `百余人` → 100 人. Traditional characters
+//!   read as simplified (`二十一萬六千人`, `四點二倍`), digits spaced out as some transcripts
+//!   have them (`1 5 ．3 ％`) as one number, `·` between digits as a decimal point
+//!   (`5·8％`), and a zero-width space with the line breaks around it (a transcription
+//!   artifact: `74.4\n\u{200B}\n万亿元`) as nothing; offsets still index the original text.
 //!   [`Decimal`] serializes as a JSON number when that is exact, else as a string.
-//! - **Not quantities**: years (`2017年`, `二〇二四年`, `2017年度`, `2019—2020年`); dates
-//!   (`9月23日`, `2020-12-14`, `1-9月`: 月 is not a unit, 日 after 月 is a date); ordinals
-//!   (`第155次`); numerals in names (`dictionaries/numeral_names.txt`, and a Chinese numeral quantity
-//!   inside short quotes: `“四个聚焦”`); units that are the start of a word (`四人民币`,
-//!   `一部分`, `一次性`, column `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese
-//!   numerals (`十分`, `一起`); numbers with no unit (`12345热线`, `付息金额4120亿`,
-//!   `小于40万` are skipped, not recorded with an empty unit).
-//! - **Ranges**: `5%—6%`, `5%-6%`, `5%至6%`, `5-6%`, `3至5年`, `3-5万元` (the multiplier of
-//!   the second number applies to a bare first one), and Chinese `三四十` (30..40),
-//!   `两三个` (2..3): `value` is the low end, `value_to` the high end, qualifier `range`.
+//! - **Not quantities**: years (`2017年`, `二〇二四年`, `二0一0年`, `2017年度`,
+//!   `2019—2020年`); dates (`9月23日`, `2020-12-14`, `1-9月`: 月 is not a unit, 日 after 月
+//!   is a date); ordinals (`第155次`, `第一、二批`, `十三届全国人大三次会议`); numerals in names
+//!   (`dictionaries/numeral_names.txt`, a Chinese numeral quantity inside short quotes:
+//!   `“四个聚焦”`, and `五年计划`, `三期工程`, `三次产业`); 一 + a measure word, which is an
+//!   article (`一个重要任务`, `一批项目`, `一项制度`), and a small Chinese count after
+//!   这/那/每/前 … (`这两项`, `前两个目的`); a year named, not a span (`上一年`,
+//!   `1986年是…的一年`, `第七个五年`; but `过去的一年`, `五年来` are durations); manners of
+//!   speaking (`一天天`, `一年比一年`); vague numerals (`几十年`, `数十万`, `十几个`, `上百`); units that are the start of a word (`四人民币`, `一部分`, `一次性`, column
+//!   `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese numerals (`十分`,
+//!   `一起`), 度/门 without 万 or 亿 (`一度`); numbers with no unit (`12345热线`,
+//!   `付息金额4120亿`, `小于40万`, `551万农村贫困人口` are skipped, not recorded with an
+//!   empty unit).
+//! - **Ranges**: `5%—6%`, `5%-6%`, `5%至6%`, `5-6%`, `3至5年`, `3-5万元` and `三至五万元`
+//!   (the multiplier of the second number applies to a bare first one), `百分之五到百分之六`,
+//!   `百分之二、三`, and Chinese `三四十` (30..40), `两三个` (2..3), `三五年` (3..5),
+//!   `两、三倍`, `二、三十亿斤`: `value` is the low end, `value_to` the high end, qualifier
+//!   `range`.
+//! - **Shared units**: in `4.2和0.7个百分点`, `10.6万、3.8万、3.3万平方公里` each Arabic
+//!   number takes the unit of the last one (and its multiplier when it has none).
 //! - **Fractions**: `1/3`, `三分之一` → unit `fraction`, kind `rate`, value n/d, exact when
 //!   it terminates, else rounded to 10 places and `approx = true`. `百分之四十一` → 41 `%`,
 //!   `千分之五` → 5 `‰`.
 //! - **Status**: `target` when the sentence (up to 。！？ or a line break; ；does not end it,
-//!   so a whole 预期目标 list is one sentence) holds 力争 预期 目标 计划 确保 争取 拟 将 要
-//!   (not in 主要 重要 需要 要求 …, 模拟 虚拟, 计划生育, 将近); else `result`.
-//! - **Subject**: the CJK run right before the mention (stopping at punctuation, digits,
-//!   the previous quantity, 20 chars at most), with trailing verbs and function words
-//!   stripped (的 由 为 达到 减少到 增长 比上年 …) and everything up to the last action verb
-//!   cut off (办理 受理 完成 落实 聘请 下放 共 累计 …). When nothing is left and the
-//!   previous quantity is right before (`351项减少到210项`, `134.9万亿元、增长5%`), the
-//!   previous quantity's subject is used.
+//!   so a whole 预期目标 list is one sentence) holds a word of `[target]` in
+//!   `dictionaries/status_words.txt` (力争 预期 拟 争取 今后 明年), or a word of
+//!   `[weak_target]` (目标 计划 确保 将 要 今年) and no word of `[done]` (了 已 先后 累计
+//!   截至 以来: 提前实现了目标 is a result). Words of `[not_target]` (主要 重要 需要 将近
+//!   计划生育 今年以来 为了 …) are skipped whole. 将 does not count when it reads as 把: a
+//!   number right after it, or a verb of `[ba_verbs]` after an object in its clause
+//!   (`将173项事项纳入清单`; but `将进一步提高到` is future). Else `result`.
+//! - **Subject**: the run of Chinese text right before the mention (brackets and quotes
+//!   inside it kept: `专(兼)职法制员`; stopping at other punctuation, digits, the previous
+//!   quantity, 20 chars at most), with trailing verbs and function words stripped (section
+//!   `[strip]` of `dictionaries/subject_words.txt`: 的 由 为 达到 减少到 比上年 …), everything
+//!   up to the last action verb cut off (section `[cut]`: 办理 受理 完成 落实 共 累计 …), and up
+//!   to a year or an unmatched closing bracket (`一九五四年比一九五二年医院病床` → 医院病床),
+//!   a comparison cut at its 比 (`贷款增速比各项贷款平均增速` → 贷款增速), and leading
+//!   这 那 比 和 … taken off (section `[lead]`). When nothing is left and the previous
+//!   quantity is right before (`351项减少到210项`, `134.9万亿元、增长5%`), the previous
+//!   quantity's subject is used.
+
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
 use crate::number::{
-    arabic_end, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp, multipliers,
-    parse_arabic, parse_chinese, Decimal,
+    arabic_end, arabic_groups, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp,
+    multipliers, parse_arabic, parse_chinese, Decimal,
 };
 use crate::units::{inside_name, match_unit, Kind, Unit};
 
@@ -97,19 +123,22 @@ pub struct Quantity {
     pub subject: String,
 }
 
-/// A number read at some position.
+/// One way to read the number at some position.
 #[derive(Clone, Copy)]
 struct Num {
     value: Decimal,
     end: usize,
     chinese: bool,
     year_like: bool,
+    /// The number itself holds a 万 or 亿 (`三万`, `3万5千`).
+    wan: bool,
 }
 
 /// A number with its unit.
 struct Measured {
     value: Decimal,
-    /// Multiplier chars between number and unit (万 in 5万元 is in the unit; 万 in 5万人 is here).
+    /// Multiplier chars between number and unit (万 in 5万人 is here; 万 in 5万元 too, as
+    /// the longest multiplier run is tried first).
     mult_exp: u32,
     unit: &'static Unit,
     end: usize,
@@ -137,10 +166,58 @@ enum Scan {
 const MAX_CHINESE_RUN: usize = 24;
 const MAX_ARABIC_RUN: usize = 40;
 
+const SUBJECT_WORDS: &str = include_str!("../../../dictionaries/subject_words.txt");
+const STATUS_WORDS: &str = include_str!("../../../dictionaries/status_words.txt");
+
+/// The words of `[name]` in a sectioned word list, as chars, longest first.
+fn section(text: &'static str, name: &str) -> Vec<Vec<char>> {
+    let header = format!("[{name}]");
+    let mut words: Vec<Vec<char>> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| *l != header)
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.chars().collect())
+        .collect();
+    assert!(
+        !words.is_empty(),
+        "word list section {header} is missing or empty"
+    );
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+}
+
+/// Word lists for subjects and status, loaded once.
+struct Lexicon {
+    strip: Vec<Vec<char>>,
+    cut: Vec<Vec<char>>,
+    lead: Vec<Vec<char>>,
+    target: Vec<Vec<char>>,
+    weak_target: Vec<Vec<char>>,
+    done: Vec<Vec<char>>,
+    not_target: Vec<Vec<char>>,
+    ba_verbs: Vec<Vec<char>>,
+    future_after_jiang: Vec<Vec<char>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    strip: section(SUBJECT_WORDS, "strip"),
+    cut: section(SUBJECT_WORDS, "cut"),
+    lead: section(SUBJECT_WORDS, "lead"),
+    target: section(STATUS_WORDS, "target"),
+    weak_target: section(STATUS_WORDS, "weak_target"),
+    done: section(STATUS_WORDS, "done"),
+    not_target: section(STATUS_WORDS, "not_target"),
+    ba_verbs: section(STATUS_WORDS, "ba_verbs"),
+    future_after_jiang: section(STATUS_WORDS, "future_after_jiang"),
+});
+
 /// All quantities in `text`, left to right. Offsets are char offsets into `text`.
 pub fn quantities(text: &str) -> Vec<Quantity> {
     let orig: Vec<char> = text.chars().collect();
-    let chars: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+    let (chars, map) = visible(&orig);
     let sentences = sentences(&chars);
     let mut sent = 0;
     let mut out: Vec<Quantity> = Vec::new();
@@ -159,10 +236,14 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 let (sent_start, _, target) = sentences[sent];
                 let prev = out.last().filter(|q| q.end > sent_start);
                 let subject = subject(&chars, f.start, sent_start, prev);
+                let (start, end) = match &map {
+                    Some(map) => (map[f.start], map[f.end - 1] + 1),
+                    None => (f.start, f.end),
+                };
                 out.push(Quantity {
-                    text: orig[f.start..f.end].iter().collect(),
-                    start: f.start,
-                    end: f.end,
+                    text: orig[start..end].iter().collect(),
+                    start,
+                    end,
                     value: f.value,
                     unit: f.unit.to_string(),
                     approx: f.approx,
@@ -183,16 +264,98 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// The text as read: chars folded ([`fold_char`]), `·` between digits read as a decimal
+/// point (`5·8％`), and zero-width spaces dropped with the line breaks around them (a
+/// transcription artifact that splits `74.4\n\u{200B}\n万亿元`). When chars were dropped,
+/// also the original offset of each char read.
+fn visible(orig: &[char]) -> (Vec<char>, Option<Vec<usize>>) {
+    let mut chars: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
+    for k in 1..chars.len().saturating_sub(1) {
+        if matches!(chars[k], '·' | '•')
+            && chars[k - 1].is_ascii_digit()
+            && chars[k + 1].is_ascii_digit()
+        {
+            chars[k] = '.';
+        }
+    }
+    let zw = |c: char| matches!(c, '\u{200B}' | '\u{FEFF}');
+    if !chars.iter().any(|&c| zw(c)) {
+        return (chars, None);
+    }
+    let mut kept = Vec::with_capacity(chars.len());
+    let mut map = Vec::with_capacity(chars.len());
+    for (k, &c) in chars.iter().enumerate() {
+        let newline_by_zw = matches!(c, '\n' | '\r')
+            && (k > 0 && zw(chars[k - 1]) || chars.get(k + 1).is_some_and(|&n| zw(n)));
+        if zw(c) || newline_by_zw {
+            continue;
+        }
+        kept.push(c);
+        map.push(k);
+    }
+    (kept, Some(map))
+}
+
+fn starts_with(chars: &[char], i: usize, w: &str) -> bool {
+    (i..).zip(w.chars()).all(|(k, c)| chars.get(k) == Some(&c))
+}
+
+fn ends_with(chars: &[char], end: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    end >= n && starts_with(chars, end - n, w)
+}
+
+/// A multiplier char that may open a number by itself: 逾百万, 近千人, 超万亿元, 百余人.
+fn bare_multiplier(c: char) -> bool {
+    matches!(c, '百' | '千' | '万' | '亿')
+}
+
 fn could_start(chars: &[char], i: usize) -> bool {
     let c = chars[i];
     let prev = if i > 0 { Some(chars[i - 1]) } else { None };
     if c.is_ascii_digit() {
-        return !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '.' || p == '_');
+        // Not inside a code (G20, v1.2) nor in a year written half in Chinese (二0一0).
+        return !prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric() || p == '.' || p == '_' || chinese_digit(p).is_some()
+        });
     }
     if prev.is_some_and(|p| chinese_digit(p).is_some() || multiplier_exp(p).is_some()) {
         return false;
     }
-    (chinese_digit(c).is_some_and(|d| d > 0) || c == '十') || is_per_prefix(chars, i).is_some()
+    // 二0一0年: a year written half in Arabic digits (but 1979两年 is two years).
+    if prev.is_some_and(|p| p.is_ascii_digit()) {
+        let digits_from = (0..i).rev().find(|&k| !chars[k].is_ascii_digit());
+        if digits_from.is_some_and(|k| chinese_digit(chars[k]).is_some())
+            || chars
+                .get(i + 1)
+                .is_some_and(|&n| n.is_ascii_digit() || chinese_digit(n).is_some())
+        {
+            return false;
+        }
+    }
+    if is_per_prefix(chars, i).is_some() {
+        return true;
+    }
+    if chinese_digit(c).is_some_and(|d| d > 0) || c == '十' {
+        return true;
+    }
+    if c == '零' {
+        return chars.get(i + 1) == Some(&'点');
+    }
+    if bare_multiplier(c) {
+        let mut e = i;
+        while e < chars.len() && multiplier_exp(chars[e]).is_some() {
+            e += 1;
+        }
+        return matches!(chars.get(e), Some('余' | '多'))
+            || prev.is_some_and(|p| {
+                matches!(
+                    p,
+                    '逾' | '近' | '超' | '约' | '达' | '过' | '足' | '到' | '破' | '越'
+                )
+            });
+    }
+    false
 }
 
 /// `百分之` → `%`, `千分之` → `‰`.
@@ -204,59 +367,118 @@ fn is_per_prefix(chars: &[char], i: usize) -> Option<&'static str> {
     }
 }
 
+/// An Arabic number at `i`: its digits (spaces dropped) and where it ends. Digits spaced
+/// out one by one (`1 9 9 3`, `2 ．5`) are read as one number.
+fn arabic_digits(chars: &[char], i: usize) -> (Vec<char>, usize) {
+    let spaced = chars.get(i + 1) == Some(&' ')
+        && chars
+            .get(i + 2)
+            .is_some_and(|c| c.is_ascii_digit() || *c == '.');
+    if !spaced {
+        let e = arabic_end(chars, i);
+        return (chars[i..e].to_vec(), e);
+    }
+    let mut out = Vec::new();
+    let mut j = i;
+    let mut seen_point = false;
+    let digit_at = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+    while j < chars.len() {
+        let c = chars[j];
+        if c.is_ascii_digit() {
+            out.push(c);
+        } else if c == '.'
+            && !seen_point
+            && (digit_at(j + 1) || (chars.get(j + 1) == Some(&' ') && digit_at(j + 2)))
+        {
+            seen_point = true;
+            out.push(c);
+        } else {
+            break;
+        }
+        j += 1;
+        let next_ok = |k: usize| {
+            chars
+                .get(k)
+                .is_some_and(|c| c.is_ascii_digit() || (*c == '.' && !seen_point))
+        };
+        if chars.get(j) == Some(&' ') && next_ok(j + 1) {
+            j += 1;
+        }
+    }
+    if out.last() == Some(&'.') {
+        out.pop();
+        j -= 1;
+    }
+    (out, j)
+}
+
 /// The number starting at `i`: every way to read it, longest first, and where its run ends.
 fn numbers_at(chars: &[char], i: usize) -> (Vec<Num>, usize) {
-    if i >= chars.len() || !(chars[i].is_ascii_digit() || is_chinese_numeral_char(chars, i)) {
-        return (Vec::new(), i.min(chars.len()));
+    if i >= chars.len() {
+        return (Vec::new(), chars.len());
     }
     if chars[i].is_ascii_digit() {
-        let e = arabic_end(chars, i);
+        let (digits, e) = arabic_digits(chars, i);
         if e - i > MAX_ARABIC_RUN {
             return (Vec::new(), e);
         }
-        let nums = parse_arabic(&chars[i..e])
-            .map(|value| {
-                let int_digits = chars[i..e]
-                    .iter()
-                    .take_while(|c| c.is_ascii_digit())
-                    .count();
-                let year_like = e - i == 4
-                    && int_digits == 4
-                    && value.checked_cmp(Decimal::from_int(1000)) != Some(std::cmp::Ordering::Less)
-                    && value.checked_cmp(Decimal::from_int(2199))
-                        != Some(std::cmp::Ordering::Greater);
-                Num {
-                    value,
-                    end: e,
-                    chinese: false,
-                    year_like,
-                }
-            })
-            .into_iter()
-            .collect();
+        let mut nums = Vec::new();
+        if let Some((value, end)) = arabic_groups(chars, i) {
+            nums.push(Num {
+                value,
+                end,
+                chinese: false,
+                year_like: false,
+                wan: true,
+            });
+        }
+        if let Some(value) = parse_arabic(&digits) {
+            let int_digits = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+            let year_like = digits.len() == 4
+                && int_digits == 4
+                && value.checked_cmp(Decimal::from_int(1000)) != Some(std::cmp::Ordering::Less)
+                && value.checked_cmp(Decimal::from_int(2199)) != Some(std::cmp::Ordering::Greater);
+            nums.push(Num {
+                value,
+                end: e,
+                chinese: false,
+                year_like,
+                wan: false,
+            });
+        }
         return (nums, e);
     }
+    if !(is_chinese_numeral_char(chars, i) || chars[i] == '零') {
+        return (Vec::new(), i);
+    }
     let mut e = i;
-    while e < chars.len() && is_chinese_numeral_char(chars, e) {
+    while e < chars.len() && (is_chinese_numeral_char(chars, e) || chars[e] == '零') {
         e += 1;
     }
     if e - i > MAX_CHINESE_RUN {
         return (Vec::new(), e);
     }
+    // 百万, 千亿, 万亿 standing alone read as 一百万 ….
+    let lead = bare_multiplier(chars[i]);
     let mut nums = Vec::new();
     for k in (i + 1..=e).rev() {
-        if let Some(value) = parse_chinese(&chars[i..k]) {
+        let mut s: Vec<char> = Vec::with_capacity(k - i + 1);
+        if lead {
+            s.push('一');
+        }
+        s.extend_from_slice(&chars[i..k]);
+        if let Some(value) = parse_chinese(&s) {
             let digit_string = k - i > 1 && chars[i..k].iter().all(|&c| chinese_digit(c).is_some());
             // 二〇二四 is a year; 一一 (唯一一家) and other digit strings are not numbers here.
             if digit_string && k - i != 4 {
                 continue;
             }
-            let year_like = digit_string;
             nums.push(Num {
                 value,
                 end: k,
                 chinese: true,
-                year_like,
+                year_like: digit_string,
+                wan: chars[i..k].iter().any(|&c| matches!(c, '万' | '亿')),
             });
         }
     }
@@ -273,9 +495,9 @@ fn mult_run_end(chars: &[char], p: usize) -> usize {
 }
 
 /// A unit at `q` that may follow this number.
-fn valid_unit(chars: &[char], q: usize, chinese: bool) -> Option<&'static Unit> {
+fn valid_unit(chars: &[char], q: usize, chinese: bool, wan: bool) -> Option<&'static Unit> {
     let u = match_unit(chars, q)?;
-    if chinese && u.arabic_only {
+    if (chinese && u.arabic_only) || (u.needs_wan && !wan) {
         return None;
     }
     if let Some(&next) = chars.get(q + u.text.len()) {
@@ -286,26 +508,71 @@ fn valid_unit(chars: &[char], q: usize, chinese: bool) -> Option<&'static Unit> 
     Some(u)
 }
 
-/// Multipliers, 余/多 and a unit after a number ending at `p`.
-fn unit_after(
-    chars: &[char],
-    p: usize,
-    chinese: bool,
-) -> Option<(u32, &'static Unit, usize, bool)> {
+/// What follows a number: multipliers, 余/多, a unit.
+struct UnitAfter {
+    /// All multipliers, before and after 余/多.
+    mult_exp: u32,
+    /// The multipliers after 余/多 (万 in 七千多万).
+    after_duo: u32,
+    unit: &'static Unit,
+    end: usize,
+    duo: bool,
+}
+
+/// `二十五亿七千多万`: the 万 after 多 belongs to the part after 亿 only.
+fn yi_then_wan(value: Decimal) -> Option<Decimal> {
+    const YI: i128 = 100_000_000;
+    if !value.is_integer() || value.mantissa() < YI {
+        return None;
+    }
+    let (a, b) = (value.mantissa() / YI, value.mantissa() % YI);
+    (b > 0 && b < 10_000).then(|| Decimal::from_int(a * YI + b * 10_000))
+}
+
+/// Multipliers, 余/多 and a unit after a number ending at `p`. With `exact`, the unit must
+/// stand right at `p` (a shorter reading of a Chinese numeral: 三|千瓦).
+fn unit_after(chars: &[char], p: usize, num: &Num, exact: bool) -> Option<UnitAfter> {
+    // One space between an Arabic number and its unit: `7 4 7 7 2 亿元`, `6 ％`.
+    let p = if !num.chinese && chars.get(p) == Some(&' ') {
+        p + 1
+    } else {
+        p
+    };
+    if exact {
+        return valid_unit(chars, p, num.chinese, num.wan).map(|unit| UnitAfter {
+            mult_exp: 0,
+            after_duo: 0,
+            unit,
+            end: p + unit.text.len(),
+            duo: false,
+        });
+    }
     for q in (p..=mult_run_end(chars, p)).rev() {
         let Some(e1) = multipliers(&chars[p..q]) else {
             continue;
         };
-        if let Some(u) = valid_unit(chars, q, chinese) {
-            return Some((e1, u, q + u.text.len(), false));
+        if let Some(unit) = valid_unit(chars, q, num.chinese, num.wan || e1 >= 4) {
+            return Some(UnitAfter {
+                mult_exp: e1,
+                after_duo: 0,
+                unit,
+                end: q + unit.text.len(),
+                duo: false,
+            });
         }
         if matches!(chars.get(q), Some('余' | '多')) {
             for r in (q + 1..=mult_run_end(chars, q + 1)).rev() {
                 let Some(e2) = multipliers(&chars[q + 1..r]) else {
                     continue;
                 };
-                if let Some(u) = valid_unit(chars, r, chinese) {
-                    return Some((e1 + e2, u, r + u.text.len(), true));
+                if let Some(unit) = valid_unit(chars, r, num.chinese, num.wan || e1 + e2 >= 4) {
+                    return Some(UnitAfter {
+                        mult_exp: e1 + e2,
+                        after_duo: e2,
+                        unit,
+                        end: r + unit.text.len(),
+                        duo: true,
+                    });
                 }
             }
         }
@@ -313,29 +580,36 @@ fn unit_after(
     None
 }
 
-/// The number at `i` with its unit, trying shorter readings of a Chinese numeral
-/// (`三千瓦` is 3 千瓦).
-fn measured_at(chars: &[char], i: usize) -> (Option<Measured>, Vec<Num>, usize) {
-    let (nums, run_end) = numbers_at(chars, i);
-    for num in &nums {
-        if let Some((mult_exp, unit, end, duo)) = unit_after(chars, num.end, num.chinese) {
-            if let Some(value) = num.value.checked_mul_pow10(mult_exp + unit.exp) {
-                return (
-                    Some(Measured {
-                        value,
-                        mult_exp,
-                        unit,
-                        end,
-                        duo,
-                        num: *num,
-                    }),
-                    nums,
-                    run_end,
-                );
+/// The first reading of the number with a unit after it (`三千瓦` is 3 千瓦).
+fn measured(chars: &[char], nums: &[Num], run_end: usize) -> Option<Measured> {
+    for num in nums {
+        let exact = num.chinese && num.end < run_end;
+        if let Some(after) = unit_after(chars, num.end, num, exact) {
+            let split = (after.after_duo == 4 && after.mult_exp == 4)
+                .then(|| yi_then_wan(num.value))
+                .flatten();
+            let value = match split {
+                Some(v) => v.checked_mul_pow10(after.unit.exp),
+                None => num.value.checked_mul_pow10(after.mult_exp + after.unit.exp),
+            };
+            if let Some(value) = value {
+                return Some(Measured {
+                    value,
+                    mult_exp: after.mult_exp,
+                    unit: after.unit,
+                    end: after.end,
+                    duo: after.duo,
+                    num: *num,
+                });
             }
         }
     }
-    (None, nums, run_end)
+    None
+}
+
+fn measured_at(chars: &[char], i: usize) -> Option<Measured> {
+    let (nums, run_end) = numbers_at(chars, i);
+    measured(chars, &nums, run_end)
 }
 
 /// A range separator at `k`: its length.
@@ -347,41 +621,82 @@ fn sep_len(chars: &[char], k: usize) -> Option<usize> {
     }
 }
 
+/// A separator of a list of numbers sharing one unit (`4.2和0.7个百分点`).
+fn list_sep_len(chars: &[char], k: usize) -> Option<usize> {
+    match chars.get(k)? {
+        '、' | '和' | '与' | '及' | '或' => Some(1),
+        _ => None,
+    }
+}
+
 fn is_number_start(chars: &[char], i: usize) -> bool {
     chars.get(i).is_some_and(|&c| {
         c.is_ascii_digit() || chinese_digit(c).is_some_and(|d| d > 0) || c == '十'
     })
 }
 
+/// An ordinal: `第155次`, `第 3 批`, and the later numbers of `第一、二批`, `第二至四季度`.
+fn is_ordinal(chars: &[char], i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..6 {
+        if j > 0 && chars[j - 1] == '第' {
+            return true;
+        }
+        if j > 1 && chars[j - 1] == ' ' && chars[j - 2] == '第' {
+            return true;
+        }
+        if j == 0 || !matches!(chars[j - 1], '、' | '和' | '至' | '到' | '-' | '—' | '~') {
+            return false;
+        }
+        let mut k = j - 1;
+        while k > 0
+            && (chars[k - 1].is_ascii_digit()
+                || chinese_digit(chars[k - 1]).is_some()
+                || multiplier_exp(chars[k - 1]).is_some())
+        {
+            k -= 1;
+        }
+        if k == j - 1 {
+            return false;
+        }
+        j = k;
+    }
+    false
+}
+
+/// `几十年`, `数十万`, `十几个`, `二十几年`: vague numerals, never quantities.
+fn is_vague(chars: &[char], i: usize, run_end: usize) -> bool {
+    let starts_with_unit = multiplier_exp(chars[i]).is_some();
+    (starts_with_unit && i > 0 && matches!(chars[i - 1], '几' | '数'))
+        || (chinese_digit(chars[i]).is_some() || starts_with_unit)
+            && matches!(chars.get(run_end), Some('几'))
+}
+
 fn scan_at(chars: &[char], i: usize) -> Scan {
     if let Some(unit) = is_per_prefix(chars, i) {
         return per_mille(chars, i, unit);
     }
-    if i > 0 && chars[i - 1] == '第' {
+    if is_ordinal(chars, i) {
         let (_, run_end) = numbers_at(chars, i);
         return Scan::Skip(run_end);
     }
     if chinese_digit(chars[i]).is_some() && inside_name(chars, i) {
         return Scan::Skip(i + 1);
     }
+    let (nums, run_end) = numbers_at(chars, i);
+    if is_vague(chars, i, run_end) {
+        return Scan::Skip(run_end + 1);
+    }
     if let Some(f) = chinese_pair_range(chars, i) {
         return f;
     }
-    let (measured, nums, run_end) = measured_at(chars, i);
     if let Some(f) = fraction(chars, i, &nums) {
         return f;
     }
-    let Some(m) = measured else {
-        return bare_then_range(chars, i, &nums, run_end);
+    let Some(m) = measured(chars, &nums, run_end) else {
+        return bare_number(chars, i, &nums, run_end);
     };
-    // Years and dates.
-    if m.unit.base == "年" && m.unit.exp == 0 && m.mult_exp == 0 && !m.duo && m.num.year_like {
-        return Scan::Skip(m.end);
-    }
-    if m.unit.base == "日" && i > 0 && chars[i - 1] == '月' {
-        return Scan::Skip(m.end);
-    }
-    if m.num.chinese && m.unit.kind == Kind::Count && in_short_quotes(chars, i, m.end) {
+    if not_a_quantity(chars, i, &m) {
         return Scan::Skip(m.end);
     }
     let mut f = Found {
@@ -401,8 +716,8 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
     // A range written with the unit twice: 5%—6%.
     if let Some(s) = sep_len(chars, m.end) {
         if is_number_start(chars, m.end + s) {
-            let (m2, _, _) = measured_at(chars, m.end + s);
-            if let Some(m2) = m2.filter(|m2| m2.unit.base == m.unit.base) {
+            if let Some(m2) = measured_at(chars, m.end + s).filter(|m2| m2.unit.base == m.unit.base)
+            {
                 if m.unit.base == "年" && m2.num.year_like {
                     return Scan::Skip(m2.end);
                 }
@@ -415,9 +730,124 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
     finish(chars, f)
 }
 
+/// A number with a unit that is still no quantity: a year, a date, a name, an article.
+fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
+    let base = m.unit.base;
+    let plain = m.mult_exp == 0 && !m.duo;
+    let next = |w: &str| starts_with(chars, m.end, w);
+    let prev = if i > 0 { chars[i - 1] } else { ' ' };
+    // Years and dates.
+    if base == "年" && m.unit.exp == 0 && plain && m.num.year_like {
+        return true;
+    }
+    // 9月23日, and 25日 in 9月23日-25日.
+    if base == "日"
+        && (prev == '月'
+            || (matches!(prev, '-' | '—' | '~' | '至' | '到' | '、')
+                && i > 1
+                && chars[i - 2] == '日'))
+    {
+        return true;
+    }
+    // 上一年, 前一年, 新的一年: a year named, not a span.
+    if base == "年"
+        && plain
+        && m.num.chinese
+        && m.num.end == i + 1
+        && chars[i] == '一'
+        && (matches!(
+            prev,
+            '上' | '下' | '同' | '当' | '前' | '后' | '每' | '这' | '那' | '又'
+        ) || ends_with(chars, i, "新的"))
+    {
+        return true;
+    }
+    // 一天天, 一步步: a manner of speaking.
+    if chars[i] == '一'
+        && m.num.end == i + 1
+        && m.unit.text.len() == 1
+        && chars.get(m.end) == Some(&m.unit.text[0])
+    {
+        return true;
+    }
+    // 一年比一年, 一个季度比一个季度: a manner of speaking.
+    if m.num.chinese && m.num.end == i + 1 && (next("比一") || next("又一") || prev == '比') {
+        return true;
+    }
+    // 1986年是…的一年: the calendar year described, not a span (but 过去的一年 is one).
+    if base == "年"
+        && plain
+        && m.num.chinese
+        && m.num.end == i + 1
+        && chars[i] == '一'
+        && prev == '的'
+        && !ends_with(chars, i, "过去的")
+        && !ends_with(chars, i, "以来的")
+    {
+        return true;
+    }
+    // 第七个五年, 第一个十年: the plan period named, an ordinal.
+    if base == "年" && prev == '个' && i > 1 {
+        let mut k = i - 1;
+        while k > 0
+            && (chinese_digit(chars[k - 1]).is_some() || multiplier_exp(chars[k - 1]).is_some())
+        {
+            k -= 1;
+        }
+        if k < i - 1 && k > 0 && chars[k - 1] == '第' {
+            return true;
+        }
+    }
+    // 五年计划, 十年规划: names of plans.
+    if base == "年" && (next("计划") || next("规划")) {
+        return true;
+    }
+    // 十三届全国人大三次会议, 政协十三届二次会议: sessions.
+    if base == "次" && (next("会议") || next("全会")) && matches!(prev, '大' | '协' | '届')
+    {
+        return true;
+    }
+    // 翻两番 only.
+    if base == "番" && !(prev == '翻' || ends_with(chars, i, "翻了")) {
+        return true;
+    }
+    if !m.num.chinese {
+        return false;
+    }
+    let kind = m.unit.kind;
+    if kind == Kind::Count && in_short_quotes(chars, i, m.end) {
+        return true;
+    }
+    // 一个 一批 一项 一种: an article, not a count (but 核电站一个，and 清理一次。are).
+    if kind == Kind::Count && plain && m.num.end == i + 1 && matches!(chars[i], '一' | '壹') {
+        let counted = chars
+            .get(m.end)
+            .is_none_or(|&c| matches!(c, ',' | '。' | '；' | ';' | '、' | '\n'))
+            && base != "批"
+            && !matches!(prev, '的' | '搞' | '干' | '另')
+            && !pointing_back(prev);
+        return !counted;
+    }
+    // 这两项, 那三条, 前两个目的: pointing back, not a figure.
+    kind == Kind::Count
+        && plain
+        && m.num.value.checked_cmp(Decimal::from_int(10)) != Some(std::cmp::Ordering::Greater)
+        && pointing_back(prev)
+}
+
+/// 这 那 此 其 前 后 每 各 上 下 before a small count: `这两项`, `以下三个方面`.
+fn pointing_back(prev: char) -> bool {
+    matches!(
+        prev,
+        '这' | '那' | '此' | '其' | '前' | '后' | '每' | '各' | '上' | '下'
+    )
+}
+
 /// Qualifiers around a found quantity.
 fn finish(chars: &[char], mut f: Found) -> Scan {
     const SUFFIXES: &[(&str, Qualifier)] = &[
+        ("及以上", Qualifier::AtLeast),
+        ("及以下", Qualifier::AtMost),
         ("左右", Qualifier::About),
         ("上下", Qualifier::About),
         ("以上", Qualifier::AtLeast),
@@ -431,11 +861,15 @@ fn finish(chars: &[char], mut f: Found) -> Scan {
         ("不低于", Qualifier::AtLeast),
         ("不超过", Qualifier::AtMost),
         ("不高于", Qualifier::AtMost),
+        ("不多于", Qualifier::AtMost),
         ("大约", Qualifier::About),
         ("将近", Qualifier::About),
         ("接近", Qualifier::About),
+        ("约为", Qualifier::About),
         ("至少", Qualifier::AtLeast),
+        ("最少", Qualifier::AtLeast),
         ("最多", Qualifier::AtMost),
+        ("至多", Qualifier::AtMost),
         ("不到", Qualifier::AtMost),
         ("不足", Qualifier::AtMost),
         ("低于", Qualifier::AtMost),
@@ -452,12 +886,8 @@ fn finish(chars: &[char], mut f: Found) -> Scan {
     ];
     let mut q = Qualifier::None;
     for (s, qual) in SUFFIXES {
-        let n = s.chars().count();
-        if chars
-            .get(f.end..f.end + n)
-            .is_some_and(|w| w.iter().copied().eq(s.chars()))
-        {
-            f.end += n;
+        if starts_with(chars, f.end, s) {
+            f.end += s.chars().count();
             q = *qual;
             f.approx = true;
             break;
@@ -465,8 +895,7 @@ fn finish(chars: &[char], mut f: Found) -> Scan {
     }
     for (s, qual) in PREFIXES {
         let n = s.chars().count();
-        if f.start >= n
-            && chars[f.start - n..f.start].iter().copied().eq(s.chars())
+        if ends_with(chars, f.start, s)
             && !(n == 1 && f.start > n && glued_prefix(chars[f.start - 2], chars[f.start - 1]))
         {
             f.start -= n;
@@ -481,21 +910,60 @@ fn finish(chars: &[char], mut f: Found) -> Scan {
     Scan::Found(f)
 }
 
-/// A one-char prefix that is the end of a word: 节约, 签约, 附近, 赶超.
+/// A one-char prefix that is the end of a word: 节约, 签约, 附近, 最近, 赶超.
 fn glued_prefix(before: char, c: char) -> bool {
     match c {
         '约' => matches!(
             before,
-            '节' | '制' | '签' | '预' | '合' | '条' | '公' | '契' | '履' | '违' | '邀' | '相'
+            '节' | '制'
+                | '签'
+                | '预'
+                | '合'
+                | '条'
+                | '公'
+                | '契'
+                | '履'
+                | '违'
+                | '邀'
+                | '相'
+                | '集'
+                | '特'
+                | '简'
+                | '婚'
+                | '践'
+                | '守'
+                | '誓'
         ),
-        '近' => matches!(before, '附' | '邻' | '靠' | '亲' | '就' | '贴'),
+        '近' => matches!(
+            before,
+            '附' | '邻' | '靠' | '亲' | '就' | '贴' | '最' | '接' | '将'
+        ),
         '超' => matches!(before, '赶' | '高'),
         _ => false,
     }
 }
 
-/// A number with no unit of its own: the first half of `5-6%`, `3至5年`, `3-5万元`.
-fn bare_then_range(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Scan {
+/// The power of ten a bare first number of a Chinese range takes from the second one:
+/// 三至五万 → 4, 二十至三十万 → 4, 三至五千万 → 7.
+fn shared_chinese_exp(second: &[char], first_single_digit: bool) -> u32 {
+    let t = second
+        .iter()
+        .rev()
+        .take_while(|&&c| matches!(c, '万' | '亿'))
+        .count();
+    let tail = multipliers(&second[second.len() - t..]).unwrap_or(0);
+    let coef = &second[..second.len() - t];
+    match coef {
+        [d, m] if first_single_digit && chinese_digit(*d).is_some() => {
+            multiplier_exp(*m).map_or(tail, |e| if e < 4 { e + tail } else { tail })
+        }
+        _ => tail,
+    }
+}
+
+/// A number with no unit of its own: the first half of `5-6%`, `3至5年`, `3-5万元`, or an
+/// item of `4.2和0.7个百分点`.
+fn bare_number(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Scan {
     let Some(first) = nums.first() else {
         return Scan::Skip(run_end);
     };
@@ -503,27 +971,37 @@ fn bare_then_range(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Sc
     let Some(e1) = multipliers(&chars[first.end..r]) else {
         return Scan::Skip(run_end);
     };
-    let Some(s) = sep_len(chars, r) else {
-        return Scan::Skip(run_end);
-    };
-    if !is_number_start(chars, r + s) {
-        return Scan::Skip(run_end);
+    if let Some(s) = sep_len(chars, r) {
+        if is_number_start(chars, r + s) {
+            return range_from_bare(chars, i, first, e1, r + s).unwrap_or(Scan::Skip(run_end));
+        }
     }
-    let (m2, _, _) = measured_at(chars, r + s);
-    let Some(m2) = m2 else {
-        return Scan::Skip(run_end);
-    };
+    if !first.chinese && list_sep_len(chars, r).is_some() {
+        if let Some(f) = shared_unit(chars, i, first, e1, r) {
+            return f;
+        }
+    }
+    Scan::Skip(run_end)
+}
+
+fn range_from_bare(chars: &[char], i: usize, first: &Num, e1: u32, j: usize) -> Option<Scan> {
+    let (nums2, run2) = numbers_at(chars, j);
+    let m2 = measured(chars, &nums2, run2)?;
     if m2.unit.base == "年" && (first.year_like || m2.num.year_like) {
-        return Scan::Skip(m2.end);
+        return Some(Scan::Skip(m2.end));
     }
     if m2.unit.base == "日" && i > 0 && chars[i - 1] == '月' {
-        return Scan::Skip(m2.end);
+        return Some(Scan::Skip(m2.end));
     }
-    let exp = if e1 > 0 { e1 } else { m2.mult_exp } + m2.unit.exp;
-    let Some(value) = first.value.checked_mul_pow10(exp) else {
-        return Scan::Skip(m2.end);
+    let shared = if e1 > 0 || first.wan {
+        e1
+    } else if m2.num.chinese && first.chinese {
+        shared_chinese_exp(&chars[j..m2.num.end], first.end == i + 1)
+    } else {
+        m2.mult_exp
     };
-    finish(
+    let value = first.value.checked_mul_pow10(shared + m2.unit.exp)?;
+    Some(finish(
         chars,
         Found {
             start: i,
@@ -535,18 +1013,79 @@ fn bare_then_range(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Sc
             qualifier: Qualifier::Range,
             approx: false,
         },
-    )
+    ))
 }
 
-/// `三四十` (30..40), `两三个` (2..3), `七八十万人`.
+/// `4.2和0.7个百分点`, `10.6万、3.8万、3.3万平方公里`: the unit of the last number of a
+/// list of Arabic numbers applies to each.
+fn shared_unit(chars: &[char], i: usize, first: &Num, e1: u32, r: usize) -> Option<Scan> {
+    let mut k = r;
+    for _ in 0..6 {
+        let j = k + list_sep_len(chars, k)?;
+        if !chars.get(j).is_some_and(char::is_ascii_digit) || !could_start(chars, j) {
+            return None;
+        }
+        let (nums2, run2) = numbers_at(chars, j);
+        if let Some(m2) = measured(chars, &nums2, run2) {
+            if first.year_like || m2.num.year_like || (m2.unit.base == "日" && chars[j - 1] == '月')
+            {
+                return None;
+            }
+            let exp = if e1 > 0 { e1 } else { m2.mult_exp };
+            let value = first.value.checked_mul_pow10(exp + m2.unit.exp)?;
+            return Some(finish(
+                chars,
+                Found {
+                    start: i,
+                    end: r,
+                    value,
+                    value_to: None,
+                    unit: m2.unit.base,
+                    kind: m2.unit.kind,
+                    qualifier: Qualifier::None,
+                    approx: false,
+                },
+            ));
+        }
+        let n2 = nums2.first()?;
+        k = mult_run_end(chars, n2.end);
+        multipliers(&chars[n2.end..k])?;
+    }
+    None
+}
+
+/// `三四十` (30..40), `两三个` (2..3), `七八十万人`, `三五年` (3..5).
 fn chinese_pair_range(chars: &[char], i: usize) -> Option<Scan> {
     let d1 = chinese_digit(*chars.get(i)?)?;
-    let d2 = chinese_digit(*chars.get(i + 1)?)?;
-    if d1 == 0 || d2 != d1 + 1 || chars.get(i + 2).and_then(|&c| chinese_digit(c)).is_some() {
+    // 两、三倍, 二、三十亿斤: the same with a 、 between.
+    let k = if chars.get(i + 1) == Some(&'、') {
+        i + 2
+    } else {
+        i + 1
+    };
+    let d2 = chinese_digit(*chars.get(k)?)?;
+    let pair = d1 > 0 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
+    if !pair
+        || chars
+            .get(k + 1)
+            .is_some_and(|&c| chinese_digit(c).is_some() || c == '、')
+    {
         return None;
     }
-    let (exp, unit, end, _) = unit_after(chars, i + 2, true)?;
-    let total = exp + unit.exp;
+    let num = Num {
+        value: Decimal::from_int(i128::from(d1)),
+        end: k + 1,
+        chinese: true,
+        year_like: false,
+        wan: false,
+    };
+    let UnitAfter {
+        mult_exp,
+        unit,
+        end,
+        ..
+    } = unit_after(chars, k + 1, &num, false)?;
+    let total = mult_exp + unit.exp;
     let lo = Decimal::from_int(i128::from(d1)).checked_mul_pow10(total)?;
     let hi = Decimal::from_int(i128::from(d2)).checked_mul_pow10(total)?;
     Some(finish(
@@ -566,7 +1105,7 @@ fn chinese_pair_range(chars: &[char], i: usize) -> Option<Scan> {
 
 /// `1/3`, `三分之一`.
 fn fraction(chars: &[char], i: usize, nums: &[Num]) -> Option<Scan> {
-    let first = nums.first()?;
+    let first = nums.iter().find(|n| !n.wan || n.chinese)?;
     let k = first.end;
     let (num, den, end) = if !first.chinese && chars.get(k) == Some(&'/') {
         let e = arabic_end(chars, k + 1);
@@ -580,6 +1119,10 @@ fn fraction(chars: &[char], i: usize, nums: &[Num]) -> Option<Scan> {
     } else {
         return None;
     };
+    // １９９４／１９９５年: two years, not a fraction.
+    if first.year_like || matches!(chars.get(end), Some('年')) {
+        return Some(Scan::Skip(end));
+    }
     let (value, exact) = num.checked_div(den, 10)?;
     Some(finish(
         chars,
@@ -596,44 +1139,69 @@ fn fraction(chars: &[char], i: usize, nums: &[Num]) -> Option<Scan> {
     ))
 }
 
-/// `百分之四十一` → 41 %, `千分之五` → 5 ‰, `百分之百` → 100 %.
+/// The number after `百分之`: `四十一`, `三点五`, `百`, `12`.
+fn per_value(chars: &[char], p: usize) -> Option<(Decimal, usize)> {
+    let c = *chars.get(p)?;
+    if !(c.is_ascii_digit() || chinese_digit(c).is_some() || c == '十' || c == '百') {
+        return None;
+    }
+    let (nums, _) = numbers_at(chars, p);
+    let n = nums.iter().find(|n| !n.year_like || n.chinese)?;
+    Some((n.value, n.end))
+}
+
+/// `百分之四十一` → 41 %, `千分之五` → 5 ‰, `百分之百` → 100 %, and ranges
+/// `百分之五到百分之六`, `百分之五至六`.
 fn per_mille(chars: &[char], i: usize, unit: &'static str) -> Scan {
-    let p = i + 3;
-    let (value, end) = if chars.get(p) == Some(&'百')
-        && chars.get(p + 1).and_then(|&c| chinese_digit(c)).is_none()
-    {
-        (Decimal::from_int(100), p + 1)
-    } else {
-        if !chars
-            .get(p)
-            .is_some_and(|&c| c.is_ascii_digit() || chinese_digit(c).is_some() || c == '十')
-        {
-            return Scan::Skip(p);
-        }
-        let (nums, run_end) = numbers_at(chars, p);
-        match nums.first() {
-            Some(n) => (n.value, n.end),
-            None => return Scan::Skip(run_end),
-        }
+    let Some((value, end)) = per_value(chars, i + 3) else {
+        return Scan::Skip(i + 3);
     };
     let kind = if unit == "%" {
         Kind::Percent
     } else {
         Kind::Rate
     };
-    finish(
-        chars,
-        Found {
-            start: i,
-            end,
-            value,
-            value_to: None,
-            unit,
-            kind,
-            qualifier: Qualifier::None,
-            approx: false,
-        },
-    )
+    let mut f = Found {
+        start: i,
+        end,
+        value,
+        value_to: None,
+        unit,
+        kind,
+        qualifier: Qualifier::None,
+        approx: false,
+    };
+    // 百分之二、三: two or three percent.
+    let list = chars.get(end) == Some(&'、')
+        && chars
+            .get(end + 1)
+            .is_some_and(|&c| chinese_digit(c).is_some_and(|d| d > 0))
+        && !chars.get(end + 2).is_some_and(|&c| {
+            chinese_digit(c).is_some() || multiplier_exp(c).is_some() || c == '、'
+        });
+    if let Some(s) = sep_len(chars, end).or(list.then_some(1)) {
+        let q = end + s;
+        let second = if is_per_prefix(chars, q) == Some(unit) {
+            per_value(chars, q + 3)
+        } else if chars
+            .get(q)
+            .is_some_and(|&c| chinese_digit(c).is_some() || c == '十')
+        {
+            // 百分之五至六, but not 百分之五到六个 (a count of its own).
+            per_value(chars, q).filter(|&(_, e)| {
+                match_unit(chars, e).is_none()
+                    && chars.get(e).is_none_or(|&c| multiplier_exp(c).is_none())
+            })
+        } else {
+            None
+        };
+        if let Some((v2, e2)) = second {
+            f.value_to = Some(v2);
+            f.end = e2;
+            f.qualifier = Qualifier::Range;
+        }
+    }
+    finish(chars, f)
 }
 
 fn is_open_quote(c: char) -> bool {
@@ -648,13 +1216,15 @@ fn is_cjk(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3400}'..='\u{4DBF}').contains(&c)
 }
 
-/// A Chinese-numeral quantity inside a short quoted name: `“四个聚焦”`.
+/// A Chinese-numeral quantity inside a short quoted name: `“四个聚焦”`, `“八个坚持、八个反对”`.
 fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
-    let open = (1..=3).find_map(|d| {
+    // Between the quotes: CJK, and 、 between the parts.
+    let inside = |c: char| is_cjk(c) || c == '、';
+    let open = (1..=10).find_map(|d| {
         let j = start.checked_sub(d)?;
         if is_open_quote(chars[j]) {
             Some(true)
-        } else if is_cjk(chars[j]) {
+        } else if inside(chars[j]) {
             None
         } else {
             Some(false)
@@ -663,11 +1233,11 @@ fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
     if open != Some(true) {
         return false;
     }
-    for &c in chars.iter().skip(end).take(6) {
+    for &c in chars.iter().skip(end).take(10) {
         if is_close_quote(c) {
             return true;
         }
-        if !is_cjk(c) {
+        if !inside(c) {
             return false;
         }
     }
@@ -676,142 +1246,164 @@ fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
 
 /// Sentences as (start, end, target): ended by 。！？!? or a line break.
 fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
+    let lex = &*LEXICON;
     let mut out = Vec::new();
     let mut start = 0;
-    let mut target = false;
+    let (mut strong, mut weak, mut done) = (false, false, false);
+    let mut skip_to = 0;
     for (j, &c) in chars.iter().enumerate() {
-        if !target && is_target_marker(chars, j) {
-            target = true;
+        if j >= skip_to {
+            let at = |words: &[Vec<char>]| {
+                words
+                    .iter()
+                    .find(|w| chars[j..].starts_with(w))
+                    .map(Vec::len)
+            };
+            if let Some(n) = at(&lex.not_target) {
+                skip_to = j + n;
+            } else if let Some(n) = at(&lex.target) {
+                strong = true;
+                skip_to = j + n;
+            } else if let Some(n) = at(&lex.weak_target) {
+                let ba = c == '将'
+                    && (chars.get(j + 1).is_some_and(|&n| {
+                        n.is_ascii_digit() || chinese_digit(n).is_some_and(|d| d > 0)
+                    }) || ba_clause(chars, j + 1, lex));
+                weak |= !ba;
+                skip_to = j + n;
+            } else if let Some(n) = at(&lex.done) {
+                done = true;
+                skip_to = j + n;
+            }
         }
         if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r') {
-            out.push((start, j + 1, target));
+            out.push((start, j + 1, strong || (weak && !done)));
             start = j + 1;
-            target = false;
+            (strong, weak, done) = (false, false, false);
         }
     }
-    out.push((start, usize::MAX, target));
+    out.push((start, usize::MAX, strong || (weak && !done)));
     out
 }
 
-fn is_target_marker(chars: &[char], j: usize) -> bool {
-    let c = chars[j];
-    let prev = if j > 0 { chars[j - 1] } else { ' ' };
-    let next = chars.get(j + 1).copied().unwrap_or(' ');
-    match c {
-        '力' => next == '争',
-        '预' => next == '期',
-        '目' => next == '标',
-        '计' => next == '划' && chars.get(j + 2) != Some(&'生'),
-        '确' => next == '保',
-        '争' => next == '取',
-        '拟' => !matches!(prev, '模' | '虚' | '草'),
-        '将' => !matches!(next, '近' | '士' | '军' | '领' | '来'),
-        '要' => {
-            !matches!(
-                prev,
-                '主' | '重' | '需' | '只' | '纲' | '摘' | '必' | '首' | '紧' | '概' | '简' | '想'
-            ) && !matches!(next, '求' | '素' | '点' | '件' | '闻' | '害' | '职' | '案')
-        }
-        _ => false,
+/// 将 used as 把: a verb of `[ba_verbs]` follows in the same clause after an object
+/// (将法治建设纳入考核; but 将提高到, 将进一步纳入 are future).
+fn ba_clause(chars: &[char], from: usize, lex: &Lexicon) -> bool {
+    if lex
+        .future_after_jiang
+        .iter()
+        .any(|w| chars[from..].starts_with(w))
+    {
+        return false;
     }
+    let mut k = from;
+    while k < chars.len() && k - from < 40 {
+        if matches!(
+            chars[k],
+            '，' | ',' | '；' | ';' | '。' | '！' | '？' | '!' | '?' | '\n' | '\r' | '：'
+        ) {
+            return false;
+        }
+        if k >= from + 2 && lex.ba_verbs.iter().any(|v| chars[k..].starts_with(v)) {
+            return true;
+        }
+        k += 1;
+    }
+    false
 }
 
-/// Words stripped from the end of the subject run, longest first.
-const STRIP: &[&str] = &[
-    "由原来的",
-    "原来的",
-    "减少到",
-    "增加到",
-    "增长到",
-    "下降到",
-    "提高到",
-    "降低到",
-    "扩大到",
-    "保持在",
-    "稳定在",
-    "控制在",
-    "巩固在",
-    "维持在",
-    "节约",
-    "节省",
-    "比上年",
-    "达到了",
-    "共计",
-    "累计",
-    "达到",
-    "增长",
-    "增加",
-    "减少",
-    "下降",
-    "提高",
-    "降低",
-    "上涨",
-    "上升",
-    "实现",
-    "完成",
-    "超过",
-    "突破",
-    "同比",
-    "分别",
-    "总计",
-    "合计",
-    "平均",
-    "年均",
-    "共有",
-    "的",
-    "由",
-    "从",
-    "达",
-    "为",
-    "是",
-    "有",
-    "共",
-    "约",
-    "近",
-    "逾",
-    "了",
-    "到",
-    "至",
-    "在",
-    "按",
-    "拟",
-    "已",
-    "均",
-    "再",
-    "又",
-];
-
-/// Verbs before which everything is cut (the subject follows them).
-const CUT: &[&str] = &[
-    "共计", "累计", "达到", "办理", "受理", "完成", "落实", "聘请", "取消", "下放", "其中", "实现",
-    "开展", "举办", "组织", "培训", "发放", "建成", "新建", "投入", "引进", "共",
-];
+/// Brackets and quotes that may stand inside a subject (`专(兼)职法制员`, `“放管服”事项`).
+fn subject_char(c: char) -> bool {
+    is_cjk(c)
+        || matches!(
+            c,
+            '(' | ')' | '（' | '）' | '“' | '”' | '《' | '》' | '‘' | '’'
+        )
+}
 
 fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quantity>) -> String {
+    let lex = &*LEXICON;
     let floor = prev.map_or(sent_start, |q| q.end.max(sent_start));
     let mut j = start;
-    while j > floor && start - j < 20 && is_cjk(chars[j - 1]) {
+    while j > floor && start - j < 20 && subject_char(chars[j - 1]) {
         j -= 1;
     }
-    let mut run: String = chars[j..start].iter().collect();
+    // Drop an unmatched bracket or quote at the edge: （一）行政审批事项 → 行政审批事项.
+    let mut run: Vec<char> = chars[j..start].to_vec();
+    while let Some(&c) = run.first() {
+        if is_cjk(c) || matches!(c, '(' | '（' | '“' | '《' | '‘') && has_close(&run) {
+            break;
+        }
+        run.remove(0);
+    }
     loop {
         let before = run.len();
-        for w in STRIP {
-            if let Some(r) = run.strip_suffix(w) {
-                run = r.to_string();
-                break;
-            }
+        if let Some(w) = lex.strip.iter().find(|w| run.ends_with(w)) {
+            run.truncate(run.len() - w.len());
         }
         if run.len() == before {
             break;
         }
     }
-    let cut = CUT
+    let cut = lex
+        .cut
         .iter()
-        .filter_map(|w| run.rfind(w).map(|p| p + w.len()))
+        .filter_map(|w| {
+            (0..=run.len().saturating_sub(w.len()))
+                .rev()
+                .find(|&p| run[p..].starts_with(w))
+                .map(|p| p + w.len())
+        })
         .max();
     if let Some(p) = cut {
-        run = run[p..].to_string();
+        run.drain(..p);
+    }
+    // Up to a year or an unmatched closing bracket: 一九五四年比一九五二年|医院病床,
+    // (19)79年|钢产量, 7个县(市、区)|政府.
+    let mut depth = 0usize;
+    let mut from = 0;
+    for (k, &c) in run.iter().enumerate() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' => from = k + 1,
+            '年' if k == 0 || chinese_digit(run[k - 1]).is_some() => from = k + 1,
+            _ => {}
+        }
+    }
+    run.drain(..from);
+    // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
+    let compare = (1..run.len()).find(|&k| {
+        run[k] == '比'
+            && !matches!(run[k - 1], '对' | '相' | '无' | '类' | '占')
+            && !run
+                .get(k + 1)
+                .is_some_and(|&c| matches!(c, '例' | '重' | '率' | '较' | '赛' | '值'))
+    });
+    if let Some(k) = compare {
+        run.truncate(k);
+    }
+    loop {
+        let before = run.len();
+        if let Some(w) = lex
+            .lead
+            .iter()
+            .find(|w| run.starts_with(w) && run.len() > w.len())
+        {
+            run.drain(..w.len());
+        }
+        while run
+            .first()
+            .is_some_and(|&c| matches!(c, ')' | '）' | '”' | '》' | '’'))
+        {
+            run.remove(0);
+        }
+        if run.len() == before {
+            break;
+        }
+    }
+    if run.len() == 1 && lex.lead.iter().any(|w| w[..] == run[..]) {
+        run.clear();
     }
     if run.is_empty() {
         if let Some(q) = prev {
@@ -822,7 +1414,19 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
             }
         }
     }
-    run
+    run.into_iter().collect()
+}
+
+/// The opening bracket or quote at the start of `run` is closed inside it.
+fn has_close(run: &[char]) -> bool {
+    let close = match run[0] {
+        '(' => ')',
+        '（' => '）',
+        '“' => '”',
+        '《' => '》',
+        _ => '’',
+    };
+    run[1..].contains(&close)
 }
 
 #[cfg(test)]

@@ -392,3 +392,388 @@ fn serializes_as_the_issue_asks() {
     let q = only("办结率98.75%");
     assert_eq!(serde_json::to_string(&q.value).unwrap(), "98.75");
 }
+
+// ---- more real sentences (../shared/corpus/*.jsonl, corpus/*.txt), values by hand ----
+
+/// (text, value, value_to, unit) of every quantity found.
+fn ranged(text: &str) -> Vec<(String, String, Option<String>, String)> {
+    quantities(text)
+        .into_iter()
+        .map(|q| {
+            (
+                q.text,
+                q.value.to_string(),
+                q.value_to.map(|v| v.to_string()),
+                q.unit,
+            )
+        })
+        .collect()
+}
+
+fn check_ranged(text: &str, expected: &[(&str, &str, Option<&str>, &str)]) {
+    let want: Vec<(String, String, Option<String>, String)> = expected
+        .iter()
+        .map(|(t, v, to, u)| {
+            (
+                t.to_string(),
+                v.to_string(),
+                to.map(str::to_string),
+                u.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(ranged(text), want, "in {text}");
+}
+
+#[test]
+fn arabic_groups_with_falling_multipliers() {
+    // 2018 national report.
+    let text = "大众创业、万众创新蓬勃发展，日均新设企业由5千多户增加到1万6千多户。";
+    check(
+        text,
+        &[("5千多户", "5000", "户"), ("1万6千多户", "16000", "户")],
+    );
+    assert!(quantities(text)
+        .iter()
+        .all(|q| q.qualifier == Qualifier::About));
+    check(
+        "高速铁路运营里程从9000多公里增加到2万5千公里、占世界三分之二，新建民航机场46个，开工重大水利工程122项",
+        &[
+            ("9000多公里", "9000", "公里"),
+            ("2万5千公里", "25000", "公里"),
+            ("三分之二", "0.6666666667", "fraction"),
+            ("46个", "46", "个"),
+            ("122项", "122", "项"),
+        ],
+    );
+}
+
+#[test]
+fn numbers_sharing_the_last_unit() {
+    // 2016 national report.
+    check(
+        "小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点。",
+        &[
+            ("4.2", "4.2", "个百分点"),
+            ("0.7个百分点", "0.7", "个百分点"),
+        ],
+    );
+    let q = quantities("小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点。");
+    assert_eq!(q[0].subject, "“三农”贷款增速");
+    // 2023 national report.
+    check(
+        "水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。",
+        &[
+            ("10.6万", "106000", "平方公里"),
+            ("3.8万", "38000", "平方公里"),
+            ("3.3万平方公里", "33000", "平方公里"),
+        ],
+    );
+    // Years in a list share nothing.
+    check("1978、1979两年共增产粮食", &[("两年", "2", "年")]);
+}
+
+#[test]
+fn transcription_quirks() {
+    // 1999: a middle dot for the decimal point.
+    check(
+        "比上年实际增长4·3％，城镇居民人均可支配收入实际增长5·8％。",
+        &[("4·3％", "4.3", "%"), ("5·8％", "5.8", "%")],
+    );
+    // 1998: every digit spaced out.
+    check(
+        "1 9 9 7 年国内生产总值达到7 4 7 7 2 亿元，按可比价格计算，平均每年增长1 1 ％。",
+        &[
+            ("7 4 7 7 2 亿元", "7477200000000", "元"),
+            ("1 1 ％", "11", "%"),
+        ],
+    );
+    check(
+        "发电装机容量达到2 ．5 亿千瓦。",
+        &[("2 ．5 亿千瓦", "250000000", "千瓦")],
+    );
+    // 2017: a zero-width space with line breaks inside the number and its unit.
+    let text = "国内生产总值达到74.4\n\u{200B}\n万亿元，增长6.7%，名列世界前茅";
+    check(
+        text,
+        &[
+            ("74.4\n\u{200B}\n万亿元", "74400000000000", "元"),
+            ("6.7%", "6.7", "%"),
+        ],
+    );
+    let q = quantities(text);
+    let chars: Vec<char> = text.chars().collect();
+    let span: String = chars[q[1].start..q[1].end].iter().collect();
+    assert_eq!(span, "6.7%");
+    assert_eq!(q[0].subject, "国内生产总值");
+}
+
+#[test]
+fn traditional_characters() {
+    // 1954 national report.
+    check(
+        "棉紗四百六十萬件，等於一九四九年的二點六倍；",
+        &[("四百六十萬件", "4600000", "件"), ("二點六倍", "2.6", "倍")],
+    );
+    // 七千多萬: the 萬 after 多 belongs to 七千, not to 二十五億七千.
+    let q = only("因爲沒有及時向國家申請調撥物資損失二十五億七千多萬元，");
+    assert_eq!(
+        (q.value.to_string().as_str(), q.unit.as_str(), q.qualifier),
+        ("2570000000", "元", Qualifier::About)
+    );
+    check(
+        "原煤产量达到七亿七千多万吨，原油达到一亿一千四百多万吨",
+        &[
+            ("七亿七千多万吨", "770000000", "吨"),
+            ("一亿一千四百多万吨", "114000000", "吨"),
+        ],
+    );
+}
+
+#[test]
+fn chinese_numerals_of_the_1950s() {
+    check(
+        "原煤：从六千三百五十三万吨增加到一亿一千三百万吨，增长零点八倍。",
+        &[
+            ("六千三百五十三万吨", "63530000", "吨"),
+            ("一亿一千三百万吨", "113000000", "吨"),
+            ("零点八倍", "0.8", "倍"),
+        ],
+    );
+    check(
+        "到一九四九年，粮食产量只有二千二百六十亿斤，棉花产量只有八百八十多万担。",
+        &[
+            ("二千二百六十亿斤", "226000000000", "斤"),
+            ("八百八十多万担", "8800000", "担"),
+        ],
+    );
+    check(
+        "发电量三千六百二十亿度，增长百分之二十点四；",
+        &[
+            ("三千六百二十亿度", "362000000000", "度"),
+            ("百分之二十点四", "20.4", "%"),
+        ],
+    );
+    check("去年城镇调查失业率一度明显攀升。", &[]);
+    check(
+        "毛、麻纺锭七千三百三十枚，机制纸二十万四千吨",
+        &[
+            ("七千三百三十枚", "7330", "枚"),
+            ("二十万四千吨", "204000", "吨"),
+        ],
+    );
+}
+
+#[test]
+fn chinese_ranges_and_percent_ranges() {
+    check_ranged(
+        "国民经济增长速度由原定平均每年百分之六调高到百分之八至九。",
+        &[
+            ("百分之六", "6", None, "%"),
+            ("百分之八至九", "8", Some("9"), "%"),
+        ],
+    );
+    check_ranged(
+        "每年还应该力求降低百分之二到百分之三，或者更多些。",
+        &[("百分之二到百分之三", "2", Some("3"), "%")],
+    );
+    check_ranged(
+        "即使以基本建设投资多了十五亿元到二十亿元来说，也只占去年全部支出的5—6%，",
+        &[
+            ("十五亿元到二十亿元", "1500000000", Some("2000000000"), "元"),
+            ("5—6%", "5", Some("6"), "%"),
+        ],
+    );
+    check_ranged(
+        "这两个组织各有四十至五十名工人。",
+        &[("四十至五十名", "40", Some("50"), "名")],
+    );
+    check_ranged(
+        "减少百分之二、三的占用量",
+        &[("百分之二、三", "2", Some("3"), "%")],
+    );
+    // 1978 and 1955 national reports.
+    check_ranged(
+        "八年内使它们提供的商品粮比现在增加两、三倍；",
+        &[
+            ("八年", "8", None, "年"),
+            ("两、三倍", "2", Some("3"), "倍"),
+        ],
+    );
+    check_ranged(
+        "则虽然每年减少粮食二、三十亿斤，但能增产薯类一百多亿斤到二百多亿斤。",
+        &[
+            ("二、三十亿斤", "2000000000", Some("3000000000"), "斤"),
+            (
+                "一百多亿斤到二百多亿斤",
+                "10000000000",
+                Some("20000000000"),
+                "斤",
+            ),
+        ],
+    );
+    // The multiplier of the second number applies to a bare first one.
+    for (text, lo, hi) in [
+        ("三至五万元", "30000", "50000"),
+        ("二十至三十万元", "200000", "300000"),
+        ("三至五千万元", "30000000", "50000000"),
+        ("三万至五万元", "30000", "50000"),
+    ] {
+        let q = only(text);
+        assert_eq!(
+            (q.value.to_string(), q.value_to.map(|v| v.to_string())),
+            (lo.to_string(), Some(hi.to_string())),
+            "{text}"
+        );
+        assert_eq!(q.unit, "元");
+    }
+    let q = only("用三五年时间");
+    assert_eq!(
+        (q.value, q.value_to),
+        (Decimal::from_int(3), Some(Decimal::from_int(5)))
+    );
+}
+
+#[test]
+fn bare_multipliers_after_a_qualifier() {
+    // 2023, 2012, 2015 national reports.
+    let q = only("各类支持创新的税收优惠政策年度规模已超过万亿元。");
+    assert_eq!(
+        (q.text.as_str(), q.value.to_string().as_str(), q.qualifier),
+        ("超过万亿元", "1000000000000", Qualifier::Over)
+    );
+    check(
+        "粮食总产量实现了历史罕见的“八连增”，连续5年超万亿斤，",
+        &[("5年", "5", "年"), ("超万亿斤", "1000000000000", "斤")],
+    );
+    let q = only("对外投资大幅增加，出境旅游近亿人次。");
+    assert_eq!(
+        (q.value.to_string().as_str(), q.unit.as_str(), q.qualifier),
+        ("100000000", "人次", Qualifier::About)
+    );
+    let q = only("使我国百余年来国弱民穷");
+    assert_eq!((q.value, q.unit.as_str()), (Decimal::from_int(100), "年"));
+    for (text, value, qual) in [
+        ("逾百万人", "1000000", Qualifier::Over),
+        ("近百万人", "1000000", Qualifier::About),
+        ("千余家", "1000", Qualifier::About),
+    ] {
+        let q = only(text);
+        assert_eq!(
+            (q.value.to_string().as_str(), q.qualifier),
+            (value, qual),
+            "{text}"
+        );
+    }
+    // Without a qualifier a bare multiplier is a word: 千万不要, 百万富翁.
+    check("我们千万不能忘记阶级斗争", &[]);
+}
+
+#[test]
+fn vague_numerals_and_articles_are_not_quantities() {
+    for text in [
+        "少则几年、十几年，多则几十年，就不可避免地要出现全国性的反革命复辟",
+        "县委以上的干部有几十万，国家的命运就掌握在他们手里。",
+        "只有一个中国，台湾是中国的一部分",
+        "推进孟中印缅、中巴经济走廊建设，推出一批重大支撑项目，",
+        "严格控制人口增长，是一项长期的战略任务。",
+        "敌人一天天烂下去，我们一天天好起来。",
+        "我们必须从深化改革和增加投入这两个方面入手",
+        "今年的经济情况是一个季度比一个季度好。",
+    ] {
+        assert_eq!(found(text), vec![], "{text}");
+    }
+    // 十几万 is vague, the 1500余人 after it is not.
+    check(
+        "累计关注量十几万人次,单个最大浏览量1500余人",
+        &[("1500余人", "1500", "人")],
+    );
+    // 一 + a measure word before a pause is a count.
+    check(
+        "三十万千瓦的核电站一个，加上小型电站的建设",
+        &[("三十万千瓦", "300000", "千瓦"), ("一个", "1", "个")],
+    );
+}
+
+#[test]
+fn names_sessions_phases_and_years_are_not_quantities() {
+    for text in [
+        "坚持四项基本原则，坚持改革开放",
+        "在和平共处五项原则的基础上",
+        "继续普及九年义务教育。",
+        "发展国民经济的第一个五年计划",
+        "按照十三届全国人大五次会议批准的政府工作报告安排",
+        "确保青藏铁路、三峡三期工程等一批重点工程建成投产",
+        "由主要依靠第二产业带动转向依靠三次产业共同带动",
+        "第一个阶段，从二○二○年到二○三五年，在全面建成小康社会的基础上",
+        "中英两国政府代表关于香港１９９４／１９９５年选举安排谈判终止",
+        "按照中央提出的“八个坚持、八个反对”，一靠教育",
+        "9月23日-25日,我带领各县(区)司法局局长",
+        "第七个五年的发展速度必将高于第六个五年",
+        "１９８６年是开始执行第七个五年计划并取得显著成就的一年",
+        "苏美两霸内外交困，危机四伏",
+        "破除城乡二元结构",
+    ] {
+        assert_eq!(found(text), vec![], "{text}");
+    }
+    // 二0一0年 is a year; 翻一番 is a quantity.
+    check(
+        "实现国内生产总值和城乡居民人均收入比二0一0年翻一番。",
+        &[("一番", "1", "番")],
+    );
+    // Spans of years stay: 过去的一年, 五年来, 再奋斗十五年.
+    check(
+        "过去的一年，我们坚持独立自主的和平外交政策",
+        &[("一年", "1", "年")],
+    );
+    check(
+        "在全面建成小康社会的基础上，再奋斗十五年，基本实现社会主义现代化。",
+        &[("十五年", "15", "年")],
+    );
+}
+
+#[test]
+fn jiang_as_ba_is_no_target() {
+    // corpus/000 and corpus/003: results told with 将 = 把.
+    let q = quantities("按照省法治政府建设领导小组工作要求,将法治政府建设在全市综合考评中所占分值由4%提升至10%,将法治政府建设表彰纳入全市综合表彰或单独表彰。");
+    assert_eq!(q.len(), 2);
+    assert!(q.iter().all(|q| q.status == Status::Result));
+    let q =
+        quantities("向社会公布重大劳动保障违法行为5起,将2家欠薪企业及责任人纳入“黑名单”联合惩戒。");
+    assert!(q.iter().all(|q| q.status == Status::Result));
+    // 将 as "will", 今年 and 要 with no sign of something done: targets.
+    assert_eq!(
+        only("国内生产总值将提高到100万亿元。").status,
+        Status::Target
+    );
+    assert_eq!(
+        quantities("今年中央财政投入增加300亿元以上，比上年增长20%以上。")[0].status,
+        Status::Target
+    );
+    // 要求 and 主要 are no plans; 了 marks a result.
+    assert_eq!(
+        only("纺织行业提前一年实现了三年脱困目标").status,
+        Status::Result
+    );
+}
+
+#[test]
+fn subjects_keep_brackets() {
+    let q =
+        quantities("在乡镇、街道办事处落实专(兼)职法制员86名,推动法治政府建设各项任务落地见效。");
+    assert_eq!(q[0].subject, "专(兼)职法制员");
+    let q = quantities("一九五四年比一九五二年医院病床增长百分之三十四。");
+    assert_eq!(q[0].subject, "医院病床");
+    let q = quantities("钢铁工业，1979年钢产量比上年增加270万吨");
+    assert_eq!(q[0].subject, "钢产量");
+}
+
+#[test]
+fn word_lists_load() {
+    let lex = &*LEXICON;
+    assert!(lex.strip.iter().any(|w| w[..] == ['减', '少', '到']));
+    assert!(lex.cut.iter().any(|w| w[..] == ['办', '理']));
+    assert!(lex.ba_verbs.iter().any(|w| w[..] == ['纳', '入']));
+    // Longest first, so 由原来的 is stripped before 的.
+    assert!(lex.strip.windows(2).all(|p| p[0].len() >= p[1].len()));
+}

@@ -113,7 +113,9 @@ impl TypeSet {
 
     /// The types in the set, in [`RecordType::ALL`] order.
     pub fn iter(self) -> impl Iterator<Item = RecordType> {
-        RecordType::ALL.into_iter().filter(move |&t| self.contains(t))
+        RecordType::ALL
+            .into_iter()
+            .filter(move |&t| self.contains(t))
     }
 }
 
@@ -259,7 +261,10 @@ mod tests {
             data: Data::Quantity(q),
         };
         let json = serde_json::to_string(&r).unwrap();
-        assert!(json.starts_with(r#"{"type":"quantity","doc":"corpus/a.txt""#), "{json}");
+        assert!(
+            json.starts_with(r#"{"type":"quantity","doc":"corpus/a.txt""#),
+            "{json}"
+        );
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(v["value"], 933300);
         assert_eq!(v["unit"], "件");

@@ -28,11 +28,11 @@ pub enum Kind {
     Score,
     /// 倍, ‰, fractions.
     Rate,
-    /// 公里 米.
+    /// 公里 米 公尺 海里.
     Length,
     /// 立方米.
     Volume,
-    /// 千瓦 千瓦时 吨标准煤.
+    /// 千瓦 千瓦时 吨标准煤 度 (kWh after 万 or 亿) 马力.
     Energy,
     /// Anything else (岁).
     Other,
@@ -72,6 +72,8 @@ pub struct Unit {
     pub kind: Kind,
     /// Only after Arabic digits (`95分`, but `十分` is an adverb).
     pub arabic_only: bool,
+    /// Only after a 万 or 亿 (`120亿度`, but `一度` is an adverb).
+    pub needs_wan: bool,
     /// Chars that, right after the unit, show it belongs to a word (`人` + `民`).
     pub bad_next: &'static str,
 }
@@ -104,6 +106,7 @@ fn table() -> &'static HashMap<char, Vec<Unit>> {
                 exp: f[2].parse().expect("units.tsv: exp"),
                 kind: Kind::parse(f[3]).expect("units.tsv: kind"),
                 arabic_only: field(f[4]).contains('a'),
+                needs_wan: field(f[4]).contains('m'),
                 bad_next: field(f[5]),
             };
             map.entry(unit.text[0]).or_default().push(unit);
