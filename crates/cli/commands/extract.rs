@@ -100,7 +100,9 @@ fn manifest_path(args: &Args, format: Format) -> Option<PathBuf> {
     let out = args.out.as_ref()?;
     Some(match format {
         Format::Jsonl => {
-            let stem = out.file_stem().map_or("records".into(), |s| s.to_string_lossy());
+            let stem = out
+                .file_stem()
+                .map_or("records".into(), |s| s.to_string_lossy());
             out.with_file_name(format!("{stem}.manifest.json"))
         }
         Format::Csv | Format::Parquet => out.join("manifest.json"),
@@ -146,8 +148,9 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
                 hash: pipeline.segmenter.dict_hash().to_owned(),
             },
             Versioned {
-                name: "gazetteer (dictionaries/regions.csv, region_changes.csv, region_aliases.csv)"
-                    .into(),
+                name:
+                    "gazetteer (dictionaries/regions.csv, region_changes.csv, region_aliases.csv)"
+                        .into(),
                 version: Some(pipeline.gazetteer.version().to_owned()),
                 hash: pipeline.gazetteer.hash().to_owned(),
             },
@@ -190,8 +193,12 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     }
     eprintln!(
         "{}",
-        output::extract_line(&summary, &counts, args.out.as_deref(), manifest_at.as_deref())
+        output::extract_line(
+            &summary,
+            &counts,
+            args.out.as_deref(),
+            manifest_at.as_deref()
+        )
     );
     Ok(ExitCode::SUCCESS)
 }
-

@@ -94,7 +94,7 @@ impl Format {
 /// A file an export wrote.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OutputFile {
-    /// Path (`-` for standard output).
+    /// Path (`-` for standard output); a CSV or Parquet file's name in its folder.
     pub path: String,
     /// Record type it holds (absent for JSONL, which holds all).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -153,8 +153,7 @@ impl Exporter {
                     let mut m = BTreeMap::new();
                     for t in types.iter() {
                         let p = path(t);
-                        let mut f =
-                            BufWriter::new(File::create(&p).map_err(|e| Error::io(&p, e))?);
+                        let mut f = BufWriter::new(File::create(&p).map_err(|e| Error::io(&p, e))?);
                         f.write_all("\u{feff}".as_bytes())
                             .map_err(|e| Error::io(&p, e))?;
                         let mut w = csv::Writer::from_writer(f);
@@ -214,8 +213,12 @@ impl Exporter {
     /// Flush and close every output; the files written, in type order.
     pub fn finish(self) -> Result<Vec<OutputFile>, Error> {
         let counts = self.counts;
+        // Files in the --out folder are named relative to it (where the manifest is).
         let file = |t: RecordType, p: &Path| OutputFile {
-            path: p.display().to_string(),
+            path: p.file_name().map_or_else(
+                || p.display().to_string(),
+                |f| f.to_string_lossy().into_owned(),
+            ),
             record_type: Some(t.as_str().into()),
             records: counts.get(&t).copied().unwrap_or(0),
         };

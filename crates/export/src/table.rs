@@ -99,11 +99,7 @@ fn own_columns(t: RecordType) -> Vec<Column> {
             col("expansion", Text),
             col("quoted", Bool),
         ],
-        RecordType::Measure => vec![
-            col("marker", Text),
-            col("index", Int),
-            col("text", Text),
-        ],
+        RecordType::Measure => vec![col("marker", Text), col("index", Int), col("text", Text)],
         RecordType::PolicyDoc => vec![col("title", Text), col("kind", Text)],
         RecordType::Document => vec![
             col("title", Text),
@@ -233,7 +229,10 @@ mod tests {
         for (c, v) in cols.iter().zip(&cells) {
             let ok = matches!(
                 (c.ctype, v),
-                (Text, Cell::Text(_)) | (Int, Cell::Int(_)) | (Float, Cell::Float(_)) | (Bool, Cell::Bool(_))
+                (Text, Cell::Text(_))
+                    | (Int, Cell::Int(_))
+                    | (Float, Cell::Float(_))
+                    | (Bool, Cell::Bool(_))
             );
             assert!(ok, "{} holds {v:?}", c.name);
         }

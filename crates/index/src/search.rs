@@ -419,7 +419,10 @@ impl IndexSearcher {
             Term::from_field_text(self.fields.kind, kind),
             IndexRecordOption::Basic,
         );
-        Ok(self.reader.searcher().search(&q, &tantivy::collector::Count)? as u64)
+        Ok(self
+            .reader
+            .searcher()
+            .search(&q, &tantivy::collector::Count)? as u64)
     }
 
     /// Number of passage records.

@@ -6,7 +6,9 @@
 //! - `region`: the place of that paragraph ([`Placement::paragraph_places`]: the place
 //!   its section is about, 我市 being the author's place, else the document's subject);
 //! - `sentence`: the sentence it starts in, joined with its neighbours across ；so that
-//!   a list of targets reads as one sentence (at most [`MAX_SENTENCE_CHARS`]);
+//!   a list of targets reads as one sentence (at most [`MAX_SENTENCE_CHARS`]); a single
+//!   sentence longer than that (a page with no 。) gives the clauses around the fact, up
+//!   to [`MAX_SENTENCE_CHARS`];
 //! - `year`, `doc`, `doc_id` from the document.
 //!
 //! A measure starting in a heading line is dropped: headings are sections.
@@ -136,7 +138,7 @@ pub fn records(
         if matches!(data, Data::Measure(_)) && doc.paragraphs[p].is_heading {
             continue;
         }
-        let sentence = sentence_at(doc, &chars, start);
+        let sentence = sentence_at(doc, &chars, data.span());
         out.push(record(data, Some(p), sentence));
     }
     out.sort_by_key(Record::order);
@@ -149,16 +151,15 @@ fn paragraph_at(doc: &Document, pos: usize) -> Option<usize> {
     (i < doc.paragraphs.len() && doc.paragraphs[i].start <= pos).then_some(i)
 }
 
-/// The sentence holding char `pos`, joined with neighbours across ；(see the module doc).
-fn sentence_at(doc: &Document, chars: &[char], pos: usize) -> String {
+/// The sentence holding the span, joined with neighbours across ；(see the module doc).
+fn sentence_at(doc: &Document, chars: &[char], (pos, end): (usize, usize)) -> String {
     let s = &doc.sentences;
     let i = s.partition_point(|x| x.end <= pos);
     let Some(own) = s.get(i).filter(|x| x.start <= pos) else {
         return String::new();
     };
-    let ends_in_semicolon = |k: usize| {
-        s[k].end > s[k].start && matches!(chars[s[k].end - 1], '；' | ';')
-    };
+    let ends_in_semicolon =
+        |k: usize| s[k].end > s[k].start && matches!(chars[s[k].end - 1], '；' | ';');
     let (mut a, mut b) = (i, i);
     while a > 0 && s[a - 1].paragraph == own.paragraph && ends_in_semicolon(a - 1) {
         a -= 1;
@@ -168,8 +169,32 @@ fn sentence_at(doc: &Document, chars: &[char], pos: usize) -> String {
     }
     let (start, end) = if s[b].end - s[a].start <= MAX_SENTENCE_CHARS {
         (s[a].start, s[b].end)
-    } else {
+    } else if own.end - own.start <= MAX_SENTENCE_CHARS {
         (own.start, own.end)
+    } else {
+        clauses_around(chars, (own.start, own.end), (pos, end.min(own.end)))
     };
-    chars[start..end].iter().collect::<String>().trim().to_owned()
+    chars[start..end]
+        .iter()
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// In an overlong sentence, the clauses (cut at ，, 、 or a space) around `span`, at most
+/// [`MAX_SENTENCE_CHARS`] (the span itself is always kept, and cut at that length too).
+fn clauses_around(
+    chars: &[char],
+    (s0, s1): (usize, usize),
+    (p, e): (usize, usize),
+) -> (usize, usize) {
+    let e = e.clamp(p, p + MAX_SENTENCE_CHARS);
+    let room = MAX_SENTENCE_CHARS.saturating_sub(e - p) / 2;
+    let lo = p.saturating_sub(room).max(s0);
+    let hi = (e + room).min(s1);
+    let cut = |c: char| matches!(c, '，' | ',' | '、' | ' ' | '\u{3000}');
+    // Start after the first clause break in the window, end at the last one.
+    let start = (lo..p).find(|&i| cut(chars[i])).map_or(lo, |i| i + 1);
+    let end = (e..hi).rev().find(|&i| cut(chars[i])).unwrap_or(hi);
+    (start, end.max(e))
 }
