@@ -628,3 +628,28 @@ fn a_page_with_no_line_breaks_gives_paragraph_sized_passages() {
     let p = &h[0]["passages"][0];
     assert!(p["end"].as_u64().unwrap() - p["start"].as_u64().unwrap() <= 1000);
 }
+
+#[test]
+fn an_index_of_an_older_format_is_rebuilt_by_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let idx = dir.path().join("idx");
+    std::fs::create_dir(&idx).unwrap();
+    std::fs::write(
+        idx.join("govmine.json"),
+        r#"{"format":1,"govmine_version":"0.0.1","dict_hash":"x","gazetteer_hash":"y"}"#,
+    )
+    .unwrap();
+    std::fs::write(idx.join("meta.json"), "{}").unwrap();
+    // Search says what to do; ingest rebuilds it.
+    let out = run(dir.path(), &["search", "三项制度", "--index", "idx"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("has format 1") && stderr(&out).contains("govmine ingest"),
+        "{}",
+        stderr(&out)
+    );
+    let line = ingest(dir.path(), &idx, &[&seeds()]);
+    assert!(line.contains("5 documents indexed"), "{line}");
+    let hits = hits(dir.path(), &idx, &["三项制度"], &[]);
+    assert_eq!(hits.len(), 3);
+}

@@ -16,6 +16,17 @@ pub const DEFAULT_INDEX: &str = "index";
 /// Corpus the default index is built from.
 pub const DEFAULT_CORPUS: &str = "corpus";
 
+/// What an ingest shows on stderr besides skips.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// A progress bar (on a terminal) and a note when the index is rebuilt.
+    Progress,
+    /// The note only (`--quiet`).
+    Notes,
+    /// Neither (the default index, built on first use, says so itself).
+    Nothing,
+}
+
 /// Shared options and lazily built tools.
 pub struct Context {
     /// Index directory.
@@ -69,17 +80,18 @@ impl Context {
         pipeline: &Pipeline,
         paths: &[PathBuf],
         opts: &IngestOptions,
-        quiet: bool,
+        show: Show,
     ) -> anyhow::Result<Summary> {
         let t0 = std::time::Instant::now();
         let mut writer = Writer::open(&self.index, &self.writer_options(pipeline))?;
-        if *writer.opened() == govmine_index::Opened::Rebuilt {
+        if *writer.opened() == govmine_index::Opened::Rebuilt && show != Show::Nothing {
             eprintln!(
-                "govmine: {} was built with other dictionaries or place data: re-indexing what is given",
+                "govmine: {} was built by another govmine or with other dictionaries or place data: re-indexing what is given",
                 self.index.display()
             );
         }
-        let bar = (!quiet && std::io::stderr().is_terminal()).then(output::progress_bar);
+        let bar =
+            (show == Show::Progress && std::io::stderr().is_terminal()).then(output::progress_bar);
         let mut summary =
             govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
                 output::on_ingest_event(ev, bar.as_ref())
@@ -106,7 +118,9 @@ impl Context {
         };
         let buildable = matches!(
             state,
-            Err(govmine_index::Error::Missing(_)) | Err(govmine_index::Error::Incomplete(_))
+            Err(govmine_index::Error::Missing(_))
+                | Err(govmine_index::Error::Incomplete(_))
+                | Err(govmine_index::Error::Incompatible { .. })
         ) || stale;
         if self.default_index && buildable {
             let corpus = default_corpus().with_context(|| {
@@ -116,10 +130,12 @@ impl Context {
                     self.index.display()
                 )
             })?;
-            let why = if stale {
-                "was built with other dictionaries"
-            } else {
-                "does not exist yet"
+            let why = match &state {
+                _ if stale => "was built with other dictionaries",
+                Err(govmine_index::Error::Incompatible { .. }) => {
+                    "was built by another version of govmine"
+                }
+                _ => "does not exist yet",
             };
             eprintln!(
                 "govmine: the index at {}/ {why}: building it from {}/ …",
@@ -133,7 +149,7 @@ impl Context {
                     text_field: None,
                     threads: self.threads,
                 },
-                true,
+                Show::Nothing,
             )?;
             eprintln!("govmine: {}", output::summary_line(&s));
         } else if stale {

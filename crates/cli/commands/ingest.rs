@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use govmine_ingest::IngestOptions;
 
-use crate::context::Context;
+use crate::context::{Context, Show};
 use crate::output;
 
 /// Options of `ingest`.
@@ -32,7 +32,12 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         text_field: args.text_field.clone(),
         threads: ctx.threads,
     };
-    let summary = ctx.ingest(&pipeline, &args.paths, &opts, args.quiet)?;
+    let show = if args.quiet {
+        Show::Notes
+    } else {
+        Show::Progress
+    };
+    let summary = ctx.ingest(&pipeline, &args.paths, &opts, show)?;
     eprintln!("{}", output::summary_line(&summary));
     Ok(ExitCode::SUCCESS)
 }

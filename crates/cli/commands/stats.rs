@@ -53,6 +53,13 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         mb(s.text_bytes)
     )?;
     writeln!(out, "passages        {}", s.passages)?;
+    let facts: Vec<String> = s.facts.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    writeln!(
+        out,
+        "records         {}: {}",
+        s.facts.values().sum::<u64>(),
+        facts.join(", ")
+    )?;
     writeln!(
         out,
         "places          {}: {}",

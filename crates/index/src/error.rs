@@ -12,7 +12,7 @@ pub enum Error {
     #[error("the index at {0} was never completed (its first ingest was interrupted): run `govmine ingest` again")]
     Incomplete(PathBuf),
     /// Made by another govmine index format.
-    #[error("the index at {path} has format {found}, this govmine reads format {expected}: delete it and ingest again")]
+    #[error("the index at {path} has format {found}, this govmine reads format {expected}: run `govmine ingest` to rebuild it")]
     Incompatible {
         /// Index path.
         path: PathBuf,

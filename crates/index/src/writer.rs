@@ -119,7 +119,16 @@ impl Writer {
             dict_hash: opts.segmenter.dict_hash().to_string(),
             gazetteer_hash: opts.gazetteer_hash.clone(),
         };
-        let (index, opened) = match meta::read(dir)? {
+        let found = match meta::read(dir) {
+            // Another layout: its documents cannot be kept, so start again from what is given.
+            Err(Error::Incompatible { .. }) => {
+                remove_index_files(dir)?;
+                let index = Index::create_in_dir(dir, schema::build().0)?;
+                return Writer::with_index(dir, index, Opened::Rebuilt, wanted, opts);
+            }
+            other => other?,
+        };
+        let (index, opened) = match found {
             Some(found) => {
                 let index = Index::open_in_dir(dir)?;
                 let same = found.dict_hash == wanted.dict_hash
@@ -146,6 +155,17 @@ impl Writer {
             ),
             None => return Err(Error::NotAnIndex(dir.to_owned())),
         };
+        Writer::with_index(dir, index, opened, wanted, opts)
+    }
+
+    /// A writer on an opened (or created) index.
+    fn with_index(
+        dir: &Path,
+        index: Index,
+        opened: Opened,
+        wanted: IndexMeta,
+        opts: &WriterOptions,
+    ) -> Result<Writer> {
         register_tokenizers(&index, &opts.segmenter);
         let fields = schema::fields_of(&index.schema())?;
         let threads = opts.threads.clamp(1, 8);
