@@ -1245,14 +1245,25 @@ fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
 }
 
 /// Sentences as (start, end, target): ended by 。！？!? or a line break.
+/// The first chars of the status words: only there can one start (a fast skip).
+static STATUS_FIRSTS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+    let lex = &*LEXICON;
+    [&lex.not_target, &lex.target, &lex.weak_target, &lex.done]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.first().copied())
+        .collect()
+});
+
 fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
     let lex = &*LEXICON;
+    let firsts = &*STATUS_FIRSTS;
     let mut out = Vec::new();
     let mut start = 0;
     let (mut strong, mut weak, mut done) = (false, false, false);
     let mut skip_to = 0;
     for (j, &c) in chars.iter().enumerate() {
-        if j >= skip_to {
+        if j >= skip_to && firsts.contains(&c) {
             let at = |words: &[Vec<char>]| {
                 words
                     .iter()
