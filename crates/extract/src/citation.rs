@@ -26,6 +26,8 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::lexicon::{entries, POLICY_KINDS};
+
 /// One cited document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PolicyDoc {
@@ -38,8 +40,6 @@ pub struct PolicyDoc {
     /// Char offset just past 》.
     pub end: usize,
 }
-
-const KINDS_TXT: &str = include_str!("../../../dictionaries/policy_kinds.txt");
 
 /// The lexicon of `dictionaries/policy_kinds.txt`.
 struct Kinds {
@@ -54,17 +54,9 @@ static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         kinds: Vec::new(),
         not_kinds: Vec::new(),
     };
-    let mut not = false;
-    for line in KINDS_TXT.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if line == "[not_kinds]" {
-            not = true;
-            continue;
-        }
+    for (section, line) in entries(POLICY_KINDS) {
         let word = line.chars().collect();
-        if not {
+        if section == "not_kinds" {
             out.not_kinds.push(word);
         } else {
             out.kinds.push(word);

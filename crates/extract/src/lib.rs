@@ -17,7 +17,7 @@
 //! - [`units`]: units and measure words (`dictionaries/units.tsv`) and numeral names that
 //!   are not quantities (`dictionaries/numeral_names.txt`).
 //!
-//! Lexicons are plain data in `dictionaries/` ([`LEXICONS`]).
+//! Lexicons are plain data in `dictionaries/` (`lexicon`, [`LEXICONS`]).
 //!
 //! ```
 //! use govmine_extract::quantity::{quantities, Qualifier, Status};
@@ -35,6 +35,7 @@
 pub mod citation;
 pub mod date;
 pub mod decimal;
+mod lexicon;
 pub mod measure;
 pub mod mechanism;
 pub mod number;
@@ -43,45 +44,9 @@ pub mod record;
 pub mod units;
 
 pub use decimal::Decimal;
+pub use lexicon::LEXICONS;
 pub use quantity::{quantities, Quantity};
 pub use record::{Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet};
-
-/// The data files extraction reads (`dictionaries/…`), by name, so that an export's
-/// manifest can record their hashes.
-pub const LEXICONS: &[(&str, &str)] = &[
-    (
-        "dictionaries/units.tsv",
-        include_str!("../../../dictionaries/units.tsv"),
-    ),
-    (
-        "dictionaries/numeral_names.txt",
-        include_str!("../../../dictionaries/numeral_names.txt"),
-    ),
-    (
-        "dictionaries/subject_words.txt",
-        include_str!("../../../dictionaries/subject_words.txt"),
-    ),
-    (
-        "dictionaries/status_words.txt",
-        include_str!("../../../dictionaries/status_words.txt"),
-    ),
-    (
-        "dictionaries/measure_markers.txt",
-        include_str!("../../../dictionaries/measure_markers.txt"),
-    ),
-    (
-        "dictionaries/mechanisms.txt",
-        include_str!("../../../dictionaries/mechanisms.txt"),
-    ),
-    (
-        "dictionaries/policy_kinds.txt",
-        include_str!("../../../dictionaries/policy_kinds.txt"),
-    ),
-    (
-        "dictionaries/t2s.tsv",
-        include_str!("../../../dictionaries/t2s.tsv"),
-    ),
-];
 
 /// Every fact of the types in `types` found in `text` (a whole cleaned document,
 /// paragraphs separated by `\n`), by extractor, each left to right; offsets in chars.

@@ -60,6 +60,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::lexicon::{entries, MEASURE_MARKERS};
 use crate::number::parse_chinese;
 
 /// One enumerated item.
@@ -77,8 +78,6 @@ pub struct Measure {
     pub end: usize,
 }
 
-const MARKERS_TXT: &str = include_str!("../../../dictionaries/measure_markers.txt");
-
 /// The lexicons of `dictionaries/measure_markers.txt`, as chars.
 struct Lexicon {
     ordinal_next: Vec<Vec<char>>,
@@ -90,15 +89,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         ordinal_next: Vec::new(),
         not_yao: Vec::new(),
     };
-    let mut section = "";
-    for line in MARKERS_TXT.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in entries(MEASURE_MARKERS) {
         let word = line.chars().collect();
         match section {
             "ordinal_next" => lex.ordinal_next.push(word),

@@ -140,6 +140,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::lexicon::{entries, MECHANISMS};
 use crate::number::{chinese_digit, fold_char};
 
 /// One mention of a named mechanism.
@@ -177,8 +178,6 @@ pub fn mechanisms(text: &str) -> Vec<Mechanism> {
 
 // ---------------------------------------------------------------------------------------
 // Lexicon
-
-const LEXICON_TXT: &str = include_str!("../../../dictionaries/mechanisms.txt");
 
 /// A word, with chars that must not follow it and whether it may come after 的.
 struct Head {
@@ -234,15 +233,7 @@ fn parse_head(line: &str) -> Head {
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon::default();
-    let mut section = "";
-    for line in LEXICON_TXT.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name;
-            continue;
-        }
+    for (section, line) in entries(MECHANISMS) {
         let word = key_chars(line);
         match section {
             "names" => {

@@ -19,6 +19,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lexicon::T2S_TSV;
+
 pub use crate::decimal::Decimal;
 
 /// Fold one char for reading numbers and units: full-width digits U+FF10–FF19 and `．` `％`
@@ -38,8 +40,6 @@ pub fn fold_char(c: char) -> char {
         _ => c,
     }
 }
-
-const T2S_TSV: &str = include_str!("../../../dictionaries/t2s.tsv");
 
 /// Traditional → simplified, one char to one char (`dictionaries/t2s.tsv`).
 static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {

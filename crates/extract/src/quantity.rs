@@ -62,6 +62,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
 use crate::number::{
     arabic_end, arabic_groups, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp,
     multipliers, parse_arabic, parse_chinese, Decimal,
@@ -165,29 +166,6 @@ enum Scan {
 
 const MAX_CHINESE_RUN: usize = 24;
 const MAX_ARABIC_RUN: usize = 40;
-
-const SUBJECT_WORDS: &str = include_str!("../../../dictionaries/subject_words.txt");
-const STATUS_WORDS: &str = include_str!("../../../dictionaries/status_words.txt");
-
-/// The words of `[name]` in a sectioned word list, as chars, longest first.
-fn section(text: &'static str, name: &str) -> Vec<Vec<char>> {
-    let header = format!("[{name}]");
-    let mut words: Vec<Vec<char>> = text
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| *l != header)
-        .skip(1)
-        .take_while(|l| !l.starts_with('['))
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.chars().collect())
-        .collect();
-    assert!(
-        !words.is_empty(),
-        "word list section {header} is missing or empty"
-    );
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    words
-}
 
 /// Word lists for subjects and status, loaded once.
 struct Lexicon {

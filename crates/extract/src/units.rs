@@ -6,6 +6,8 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
+use crate::lexicon::{NUMERAL_NAMES as NAMES_TXT, UNITS_TSV};
+
 /// What a quantity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,9 +79,6 @@ pub struct Unit {
     /// Chars that, right after the unit, show it belongs to a word (`人` + `民`).
     pub bad_next: &'static str,
 }
-
-const UNITS_TSV: &str = include_str!("../../../dictionaries/units.tsv");
-const NAMES_TXT: &str = include_str!("../../../dictionaries/numeral_names.txt");
 
 fn field(s: &'static str) -> &'static str {
     if s == "-" {
