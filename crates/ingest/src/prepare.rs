@@ -4,11 +4,11 @@
 
 use govmine_extract::{Data, Record, TypeSet};
 use govmine_index::{DocMeta, DocRecord, DocStatus, FactRecord, PassageRecord, PlaceTag};
-use govmine_places::{attribute, Gazetteer, Level, Place, Role};
+use govmine_places::{attribute, Gazetteer, Place, Role};
 use govmine_segment::{fold, presegment, Segmenter};
 use govmine_text::{decode, Document};
 
-use crate::records::{records, Source};
+use crate::records::{level_name, records, role_name, Source};
 use crate::source::{RawDoc, Skip};
 
 /// A document through every stage.
@@ -43,36 +43,16 @@ pub struct Stages<'a> {
 
 /// A place as the index stores it.
 pub fn place_tag(gaz: &Gazetteer, place: Place, role: Option<Role>) -> PlaceTag {
-    let role = role.map(|r| {
-        match r {
-            Role::Subject => "subject",
-            Role::Author => "author",
-        }
-        .to_string()
-    });
-    match place {
-        Place::National => PlaceTag {
-            name: "全国".into(),
-            path: vec!["全国".into()],
-            level: "national".into(),
-            code: None,
-            role,
-        },
-        Place::Region(id) => {
-            let r = gaz.region(id);
-            PlaceTag {
-                name: gaz.full_path(id),
-                path: gaz.facet_path(place),
-                level: match r.level {
-                    Level::Province => "province",
-                    Level::Prefecture => "prefecture",
-                    Level::County => "county",
-                }
-                .into(),
-                code: Some(r.code.clone()),
-                role,
-            }
-        }
+    let (name, code) = match place {
+        Place::National => ("全国".to_string(), None),
+        Place::Region(id) => (gaz.full_path(id), Some(gaz.region(id).code.clone())),
+    };
+    PlaceTag {
+        name,
+        path: gaz.facet_path(place),
+        level: level_name(gaz, place).into(),
+        code,
+        role: role.map(|r| role_name(r).into()),
     }
 }
 
@@ -222,24 +202,15 @@ impl Stages<'_> {
                     Data::Date(d) => (d.iso.clone(), ""),
                     Data::Document(_) => (String::new(), ""),
                 };
-                let place = r.region.as_ref().map(|g| {
-                    let path: Vec<String> = if g.code.is_none() {
-                        vec![g.name.clone()]
-                    } else {
-                        [&g.province, &g.prefecture, &g.county]
-                            .into_iter()
-                            .flatten()
-                            .cloned()
-                            .collect()
-                    };
-                    PlaceTag {
-                        name: g.name.clone(),
-                        path,
-                        level: String::new(),
-                        code: g.code.clone(),
-                        role: None,
-                    }
-                });
+                // The record's place, back from its division code.
+                let place = r
+                    .region
+                    .as_ref()
+                    .and_then(|g| match &g.code {
+                        Some(code) => self.gazetteer.by_code(code).map(Place::Region),
+                        None => Some(Place::National),
+                    })
+                    .map(|p| place_tag(self.gazetteer, p, None));
                 FactRecord {
                     rtype: r.rtype.as_str().to_owned(),
                     key,

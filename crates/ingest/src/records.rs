@@ -57,7 +57,8 @@ pub fn region(gaz: &Gazetteer, place: Place) -> Region {
     }
 }
 
-fn level_name(gaz: &Gazetteer, place: Place) -> &'static str {
+/// `national`, `province`, `prefecture` or `county`.
+pub fn level_name(gaz: &Gazetteer, place: Place) -> &'static str {
     match place {
         Place::National => "national",
         Place::Region(id) => match gaz.region(id).level {
@@ -65,6 +66,14 @@ fn level_name(gaz: &Gazetteer, place: Place) -> &'static str {
             Level::Prefecture => "prefecture",
             Level::County => "county",
         },
+    }
+}
+
+/// `subject` or `author`.
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Subject => "subject",
+        Role::Author => "author",
     }
 }
 
@@ -110,11 +119,7 @@ pub fn records(
                     .map(|d| DocRegion {
                         name: region(gaz, d.place).name,
                         level: level_name(gaz, d.place).into(),
-                        role: match d.role {
-                            Role::Subject => "subject",
-                            Role::Author => "author",
-                        }
-                        .into(),
+                        role: role_name(d.role).into(),
                         code: match d.place {
                             Place::Region(id) => Some(gaz.region(id).code.clone()),
                             Place::National => None,
