@@ -6,9 +6,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use parquet::basic::Compression;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, DoubleType, Int64Type};
 use parquet::file::properties::WriterProperties;
-use parquet::file::writer::SerializedFileWriter;
+use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
 use parquet::schema::parser::parse_message_type;
 
 use govmine_extract::RecordType;
@@ -37,6 +37,18 @@ fn schema_of(t: RecordType, cols: &[Column]) -> String {
         })
         .collect();
     format!("message {} {{ {} }}", t.as_str(), fields.join(" "))
+}
+
+/// Write one column chunk: the non-null values `value` gives, with definition levels.
+fn write<'c, T: DataType>(
+    column: &mut SerializedColumnWriter<'_>,
+    cells: impl Iterator<Item = &'c Cell>,
+    defs: &[i16],
+    value: impl Fn(&Cell) -> Option<T::T>,
+) -> Result<(), Error> {
+    let values: Vec<T::T> = cells.filter_map(value).collect();
+    column.typed::<T>().write_batch(&values, Some(defs), None)?;
+    Ok(())
 }
 
 impl ParquetTable {
@@ -87,49 +99,23 @@ impl ParquetTable {
                 .collect();
             match self.columns[i].ctype {
                 ColumnType::Text => {
-                    let v: Vec<ByteArray> = cells
-                        .filter_map(|c| match c {
-                            Cell::Text(Some(s)) => Some(ByteArray::from(s.as_str())),
-                            _ => None,
-                        })
-                        .collect();
-                    column
-                        .typed::<ByteArrayType>()
-                        .write_batch(&v, Some(&defs), None)?;
+                    write::<ByteArrayType>(&mut column, cells, &defs, |c| match c {
+                        Cell::Text(Some(s)) => Some(ByteArray::from(s.as_str())),
+                        _ => None,
+                    })?
                 }
-                ColumnType::Int => {
-                    let v: Vec<i64> = cells
-                        .filter_map(|c| match c {
-                            Cell::Int(Some(n)) => Some(*n),
-                            _ => None,
-                        })
-                        .collect();
-                    column
-                        .typed::<Int64Type>()
-                        .write_batch(&v, Some(&defs), None)?;
-                }
-                ColumnType::Float => {
-                    let v: Vec<f64> = cells
-                        .filter_map(|c| match c {
-                            Cell::Float(Some(n)) => Some(*n),
-                            _ => None,
-                        })
-                        .collect();
-                    column
-                        .typed::<DoubleType>()
-                        .write_batch(&v, Some(&defs), None)?;
-                }
-                ColumnType::Bool => {
-                    let v: Vec<bool> = cells
-                        .filter_map(|c| match c {
-                            Cell::Bool(Some(b)) => Some(*b),
-                            _ => None,
-                        })
-                        .collect();
-                    column
-                        .typed::<BoolType>()
-                        .write_batch(&v, Some(&defs), None)?;
-                }
+                ColumnType::Int => write::<Int64Type>(&mut column, cells, &defs, |c| match c {
+                    Cell::Int(n) => *n,
+                    _ => None,
+                })?,
+                ColumnType::Float => write::<DoubleType>(&mut column, cells, &defs, |c| match c {
+                    Cell::Float(n) => *n,
+                    _ => None,
+                })?,
+                ColumnType::Bool => write::<BoolType>(&mut column, cells, &defs, |c| match c {
+                    Cell::Bool(b) => *b,
+                    _ => None,
+                })?,
             }
             column.close()?;
             i += 1;
