@@ -16,6 +16,8 @@ pub(crate) const MEASURE_MARKERS: &str = include_str!("../../../dictionaries/mea
 pub(crate) const MECHANISMS: &str = include_str!("../../../dictionaries/mechanisms.txt");
 /// `dictionaries/policy_kinds.txt`.
 pub(crate) const POLICY_KINDS: &str = include_str!("../../../dictionaries/policy_kinds.txt");
+/// `dictionaries/unit_classes.txt`.
+pub(crate) const UNIT_CLASSES: &str = include_str!("../../../dictionaries/unit_classes.txt");
 /// `dictionaries/t2s.tsv`.
 pub(crate) const T2S_TSV: &str = include_str!("../../../dictionaries/t2s.tsv");
 
@@ -29,6 +31,7 @@ pub const LEXICONS: &[(&str, &str)] = &[
     ("dictionaries/measure_markers.txt", MEASURE_MARKERS),
     ("dictionaries/mechanisms.txt", MECHANISMS),
     ("dictionaries/policy_kinds.txt", POLICY_KINDS),
+    ("dictionaries/unit_classes.txt", UNIT_CLASSES),
     ("dictionaries/t2s.tsv", T2S_TSV),
 ];
 

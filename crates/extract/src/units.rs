@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::lexicon::{NUMERAL_NAMES as NAMES_TXT, UNITS_TSV};
+use crate::lexicon::{NUMERAL_NAMES as NAMES_TXT, UNITS_TSV, UNIT_CLASSES};
 
 /// What a quantity measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -177,5 +177,51 @@ mod tests {
         let chars: Vec<char> = "推行双随机一公开监管".chars().collect();
         assert!(inside_name(&chars, 5));
         assert!(!inside_name(&chars, 0));
+    }
+}
+
+/// The base unit and power of ten of a unit as written (`万元` → (`元`, 4), `人` → (`人`,
+/// 0)); `None` when the whole string is not a unit of `dictionaries/units.tsv`.
+pub fn base_of(unit: &str) -> Option<(&'static str, u32)> {
+    let chars: Vec<char> = unit.trim().chars().collect();
+    let u = match_unit(&chars, 0)?;
+    (u.text.len() == chars.len()).then_some((u.base, u.exp))
+}
+
+/// The base units counted alike with `base` (`人` → [人, 名, 位]), from
+/// `dictionaries/unit_classes.txt`; a unit in no class is alone in its own.
+pub fn unit_class(base: &str) -> Vec<&'static str> {
+    static CLASSES: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        crate::lexicon::entries(UNIT_CLASSES)
+            .map(|(_, line)| line.split_whitespace().collect())
+            .collect()
+    });
+    match classes.iter().find(|c| c.contains(&base)) {
+        Some(c) => c.clone(),
+        None => match table()
+            .values()
+            .flatten()
+            .find(|u| u.base == base)
+        {
+            Some(u) => vec![u.base],
+            None => Vec::new(),
+        },
+    }
+}
+
+#[cfg(test)]
+mod class_tests {
+    use super::*;
+
+    #[test]
+    fn units_as_written_map_to_their_class() {
+        assert_eq!(base_of("万元"), Some(("元", 4)));
+        assert_eq!(base_of("人"), Some(("人", 0)));
+        assert_eq!(base_of("人民"), None);
+        assert_eq!(unit_class("人"), vec!["人", "名", "位"]);
+        assert_eq!(unit_class("名"), vec!["人", "名", "位"]);
+        assert_eq!(unit_class("元"), vec!["元"]);
+        assert!(unit_class("斤斤").is_empty());
     }
 }

@@ -1,24 +1,30 @@
-//! A collector that keeps every matching passage with its document key and score.
+//! A collector that keeps every matching passage with its fast fields and score.
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
-use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::scan::{RecordRef, SegmentColumns};
 
 /// One matching passage.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct Match {
-    pub key: u64,
-    pub addr: DocAddress,
+    pub passage: RecordRef,
     pub score: Score,
     pub heading: bool,
+}
+
+impl Match {
+    pub fn key(&self) -> u64 {
+        self.passage.doc_key
+    }
 }
 
 /// Collects all matches (passages are short and hits are few enough to keep them all).
 pub(crate) struct MatchCollector;
 
 pub(crate) struct MatchSegmentCollector {
-    segment: SegmentOrdinal,
-    keys: Column<u64>,
+    columns: SegmentColumns,
     headings: Column<u64>,
     out: Vec<Match>,
 }
@@ -33,8 +39,7 @@ impl Collector for MatchCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<MatchSegmentCollector> {
         Ok(MatchSegmentCollector {
-            segment,
-            keys: reader.fast_fields().u64("doc_key")?,
+            columns: SegmentColumns::new(segment, reader)?,
             headings: reader.fast_fields().u64("heading")?,
             out: Vec::new(),
         })
@@ -53,10 +58,9 @@ impl SegmentCollector for MatchSegmentCollector {
     type Fruit = Vec<Match>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(key) = self.keys.first(doc) {
+        if let Some(passage) = self.columns.get(doc) {
             self.out.push(Match {
-                key,
-                addr: DocAddress::new(self.segment, doc),
+                passage,
                 score,
                 heading: self.headings.first(doc) == Some(1),
             });

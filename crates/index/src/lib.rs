@@ -5,8 +5,11 @@
 //!   ones, commit once per run ([`WriterOptions`], [`DocStatus`]).
 //! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes).
 //! - [`IndexSearcher`]: exact matching through single chars (jieba words add to the
-//!   score), region and year filters on passages, document hits with their best passages
-//!   and [`Snippet`]s; [`Stats`].
+//!   score), region, year and mechanism filters on passages, document hits with their
+//!   best passages and [`Snippet`]s, [`Facets`]; [`Stats`].
+//! - Scans for the cross-city commands ([`RecordRef`], [`Filter`]): facts and passages
+//!   by type, key, place and year from fast fields, and every exact occurrence of a
+//!   string ([`Occurrences`]).
 //! - `govmine.json` in the index directory ([`IndexMeta`]) records the format and the
 //!   dictionaries' and gazetteer's hashes, so a stale index is detected.
 //!
@@ -19,6 +22,7 @@ mod error;
 mod meta;
 mod query;
 mod record;
+mod scan;
 pub mod schema;
 mod search;
 mod snippet;
@@ -30,7 +34,10 @@ pub use meta::{IndexMeta, META_FILE};
 pub use query::ParsedQuery;
 pub use record::{DocMeta, DocRecord, FactRecord, PassageRecord, PlaceTag};
 pub use schema::FORMAT;
-pub use search::{check, Hit, IndexSearcher, PassageHit, SearchRequest, SearchResults};
+pub use scan::{Filter, Occurrences, RecordRef};
+pub use search::{
+    check, FacetCount, Facets, Hit, IndexSearcher, PassageHit, SearchRequest, SearchResults,
+};
 pub use snippet::{snippet, Snippet};
 pub use stats::Stats;
 pub use writer::{DocStatus, Opened, Writer, WriterOptions};

@@ -84,11 +84,15 @@ pub struct FactRecord {
     pub rtype: String,
     /// What records of this type are looked up by: a mechanism's key, a quantity's unit.
     pub key: String,
+    /// What it is about, as written: a quantity's subject, a mechanism's name, a cited
+    /// document's title (empty for other types).
+    pub label: String,
     /// The place of its passage.
     pub place: Option<PlaceTag>,
-    /// jieba's words of what it is about (a quantity's subject, a mechanism's name), as
-    /// [`govmine_segment::presegment`] writes them.
-    pub segmented: String,
+    /// Char offset of the mention in the cleaned document text.
+    pub start: u64,
+    /// Char offset one past the mention.
+    pub end: u64,
     /// The whole record as JSON (`govmine extract`'s line).
     pub json: String,
 }

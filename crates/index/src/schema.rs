@@ -7,7 +7,10 @@
 //!   text, heading path, place facet and offsets, plus the document's id, key and year so
 //!   that passages can be filtered and grouped into document hits.
 //! - a **fact** record (`kind = fact`) per extracted record (quantity, mechanism …): its
-//!   type, key, place, year, words of its subject, and the record as stored JSON.
+//!   type, key, label, place, year, offsets, and the record as stored JSON.
+//!
+//! Passages and facts carry their place (`place`), year, document key and offsets as fast
+//! fields, so the cross-city commands count and group them without reading stored JSON.
 //!
 //! The passage text is indexed twice: `text` holds jieba words (ranking) and `chars`
 //! holds each char at its char position (exact matching); `passage` stores it for snippets.
@@ -20,7 +23,7 @@ use tantivy::schema::{
 use govmine_segment::{CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";
@@ -43,6 +46,9 @@ pub struct Fields {
     /// Place facets (`/河南省/驻马店市`, `/全国`): the passage's place; on a document
     /// record every place of the document.
     pub places: Field,
+    /// The place of a passage or fact as one fast string, its path `/`-joined
+    /// (`河南省/驻马店市`, `全国`), see [`place_key`].
+    pub place: Field,
     /// Heading path, ` › `-joined.
     pub section: Field,
     /// Passage text: jieba words with positions, fed as the one segmentation of ingest
@@ -54,9 +60,9 @@ pub struct Fields {
     pub chars: Field,
     /// 1 when the passage is a section heading (shown after body passages).
     pub heading: Field,
-    /// Char offset of the passage in the cleaned document text.
+    /// Char offset of the passage (or fact) in the cleaned document text.
     pub start: Field,
-    /// Char offset one past the passage.
+    /// Char offset one past the passage (or fact).
     pub end: Field,
     /// Content hash of the document (document records).
     pub hash: Field,
@@ -66,6 +72,9 @@ pub struct Fields {
     pub rtype: Field,
     /// Lookup key of a fact (mechanism key, quantity unit).
     pub rkey: Field,
+    /// What a fact is about, as written: a quantity's subject, a mechanism's name, a cited
+    /// document's title.
+    pub label: Field,
     /// A fact as JSON.
     pub fact: Field,
 }
@@ -89,17 +98,19 @@ pub fn build() -> (Schema, Fields) {
         doc_key: b.add_u64_field("doc_key", FAST),
         year: b.add_i64_field("year", NumericOptions::default() | INDEXED | FAST | STORED),
         places: b.add_facet_field("places", FacetOptions::default().set_stored()),
+        place: b.add_text_field("place", STRING | FAST),
         section: b.add_text_field("section", STORED),
         text: b.add_text_field("text", words),
         passage: b.add_text_field("passage", STORED),
         chars: b.add_text_field("chars", chars),
         heading: b.add_u64_field("heading", FAST),
-        start: b.add_u64_field("start", STORED),
-        end: b.add_u64_field("end", STORED),
+        start: b.add_u64_field("start", STORED | FAST),
+        end: b.add_u64_field("end", STORED | FAST),
         hash: b.add_text_field("hash", STORED),
         meta: b.add_text_field("meta", STORED),
         rtype: b.add_text_field("rtype", STRING),
-        rkey: b.add_text_field("rkey", STRING),
+        rkey: b.add_text_field("rkey", STRING | FAST),
+        label: b.add_text_field("label", STRING | FAST),
         fact: b.add_text_field("fact", STORED),
     };
     (b.build(), fields)
@@ -114,6 +125,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         doc_key: f("doc_key")?,
         year: f("year")?,
         places: f("places")?,
+        place: f("place")?,
         section: f("section")?,
         text: f("text")?,
         passage: f("passage")?,
@@ -125,6 +137,7 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         meta: f("meta")?,
         rtype: f("rtype")?,
         rkey: f("rkey")?,
+        label: f("label")?,
         fact: f("fact")?,
     })
 }
@@ -138,4 +151,9 @@ pub fn doc_key(doc_id: &str) -> u64 {
 /// A facet from a place path (`["河南省", "驻马店市"]`).
 pub fn facet(path: &[String]) -> Facet {
     Facet::from_path(path.iter().map(String::as_str))
+}
+
+/// The `place` fast-field value of a place path: `河南省/驻马店市`.
+pub fn place_key(path: &[String]) -> String {
+    path.join("/")
 }

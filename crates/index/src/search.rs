@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -22,6 +23,7 @@ use govmine_segment::{CharQuery, Segmenter, WordTokenizer};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
+use crate::scan::{Filter, RecordRef};
 use crate::meta::{self, IndexMeta};
 use crate::schema::{self, Fields, KIND_DOC, KIND_PASSAGE};
 use crate::snippet::{snippet, Snippet};
@@ -42,6 +44,50 @@ pub struct SearchRequest {
     pub passages: usize,
     /// Snippet length in chars.
     pub snippet_chars: usize,
+    /// Keep only passages that name this mechanism (its key, see `govmine mechanisms`).
+    pub mechanism: Option<String>,
+    /// Count matching documents and passages by province, prefecture and year.
+    pub facets: bool,
+}
+
+impl SearchRequest {
+    /// A request for `query` with the defaults of `govmine search`: no filter, ten
+    /// documents, one passage each.
+    pub fn new(query: ParsedQuery) -> SearchRequest {
+        SearchRequest {
+            query,
+            region: None,
+            years: None,
+            limit: Some(10),
+            passages: 1,
+            snippet_chars: 120,
+            mechanism: None,
+            facets: false,
+        }
+    }
+}
+
+/// Matching documents and passages under one facet value.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FacetCount {
+    /// The value: a place's name (`河南省`, `河南省驻马店市`), a year, or `(no place)` /
+    /// `(no year)`.
+    pub value: String,
+    /// Matching documents with a matching passage under it.
+    pub documents: usize,
+    /// Matching passages under it.
+    pub passages: usize,
+}
+
+/// Counts of a search's matches (all of them, not only the shown ones), most first.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Facets {
+    /// By province (or `全国`).
+    pub province: Vec<FacetCount>,
+    /// By prefecture-level place.
+    pub prefecture: Vec<FacetCount>,
+    /// By year, in year order.
+    pub year: Vec<FacetCount>,
 }
 
 /// A matching passage.
@@ -81,6 +127,9 @@ pub struct SearchResults {
     pub total: usize,
     /// Hits, best first.
     pub hits: Vec<Hit>,
+    /// Counts by place and year, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
     /// Time taken.
     #[serde(skip)]
     pub elapsed: Duration,
@@ -136,6 +185,16 @@ impl IndexSearcher {
     /// The index directory.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The schema's fields.
+    pub(crate) fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher on the index as opened.
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
     }
 
     /// The query that finds one term exactly: its chars, side by side, in the char field.
@@ -215,10 +274,36 @@ impl IndexSearcher {
         Ok(self.reader.searcher().search(&q, &MatchCollector)?)
     }
 
+    /// Where a mechanism is named: document key → mention offsets, and its names as
+    /// written.
+    fn mechanism_mentions(
+        &self,
+        key: &str,
+        req: &SearchRequest,
+    ) -> Result<(HashMap<u64, Vec<u64>>, Vec<String>)> {
+        let filter = Filter {
+            region: req.region.clone(),
+            years: req.years,
+        };
+        let mut at: HashMap<u64, Vec<u64>> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        for r in self.fact_refs("mechanism", Some(key), &filter)? {
+            at.entry(r.doc_key).or_default().push(r.start);
+            if !r.label.is_empty() && !names.iter().any(|n| **n == *r.label) {
+                names.push(r.label.to_string());
+            }
+        }
+        Ok((at, names))
+    }
+
     /// Run a search.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults> {
         let t0 = Instant::now();
-        let positive = req.query.positive_terms();
+        let mut positive = req.query.positive_terms();
+        let mechanism = match &req.mechanism {
+            Some(k) => Some(self.mechanism_mentions(k, req)?),
+            None => None,
+        };
         // term → its matches
         let mut by_term: HashMap<&str, Vec<Match>> = HashMap::new();
         for t in positive
@@ -230,7 +315,22 @@ impl IndexSearcher {
                 by_term.insert(t, self.matches(t, req)?);
             }
         }
-        let keys_of = |t: &str| -> HashSet<u64> { by_term[t].iter().map(|m| m.key).collect() };
+        if let Some((at, _)) = &mechanism {
+            // Only passages that name the mechanism count for the terms to find.
+            let names_it = |m: &Match| {
+                at.get(&m.key()).is_some_and(|starts| {
+                    starts
+                        .iter()
+                        .any(|s| m.passage.start <= *s && *s < m.passage.end)
+                })
+            };
+            for t in &positive {
+                if let Some(ms) = by_term.get_mut(t) {
+                    ms.retain(names_it);
+                }
+            }
+        }
+        let keys_of = |t: &str| -> HashSet<u64> { by_term[t].iter().map(|m| m.key()).collect() };
 
         // Documents where every group matches and no excluded term occurs.
         let mut docs: Option<HashSet<u64>> = None;
@@ -255,6 +355,7 @@ impl IndexSearcher {
         // every further matching passage. Passages: by terms matched, then score.
         struct DocAcc {
             passages: HashMap<DocAddress, (Score, u32, bool)>,
+            refs: HashMap<DocAddress, RecordRef>,
             group_best: Vec<Score>,
         }
         let mut acc: HashMap<u64, DocAcc> = HashMap::new();
@@ -262,14 +363,21 @@ impl IndexSearcher {
             for t in group {
                 let bit = 1u32 << (positive.iter().position(|p| p == t).unwrap_or(0) % 32);
                 for m in &by_term[t.as_str()] {
-                    if !docs.contains(&m.key) {
+                    if !docs.contains(&m.key()) {
                         continue;
                     }
-                    let a = acc.entry(m.key).or_insert_with(|| DocAcc {
+                    let a = acc.entry(m.key()).or_insert_with(|| DocAcc {
                         passages: HashMap::new(),
+                        refs: HashMap::new(),
                         group_best: vec![0.0; req.query.groups.len()],
                     });
-                    let p = a.passages.entry(m.addr).or_insert((0.0, 0, m.heading));
+                    if req.facets {
+                        a.refs.entry(m.passage.addr).or_insert_with(|| m.passage.clone());
+                    }
+                    let p = a
+                        .passages
+                        .entry(m.passage.addr)
+                        .or_insert((0.0, 0, m.heading));
                     p.0 += m.score;
                     p.1 |= bit;
                     a.group_best[gi] = a.group_best[gi].max(m.score);
@@ -286,6 +394,17 @@ impl IndexSearcher {
             .collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let total = ranked.len();
+        let facets = req
+            .facets
+            .then(|| facet_counts(ranked.iter().map(|(_, _, a)| a.refs.values())));
+        if let Some((_, names)) = &mechanism {
+            // Highlight the mechanism too, so the snippet shows where it is named.
+            for n in names {
+                if !positive.contains(&n.as_str()) {
+                    positive.push(n);
+                }
+            }
+        }
         ranked.truncate(req.limit.unwrap_or(usize::MAX));
 
         let searcher = self.reader.searcher();
@@ -351,8 +470,21 @@ impl IndexSearcher {
         Ok(SearchResults {
             total,
             hits,
+            facets,
             elapsed: t0.elapsed(),
         })
+    }
+
+    /// The distinct mechanism keys in the index, each with its number of mentions.
+    pub fn mechanism_keys(&self) -> Result<Vec<(String, usize)>> {
+        let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
+        for r in self.fact_refs("mechanism", None, &Filter::none())? {
+            *counts.entry(r.key).or_default() += 1;
+        }
+        let mut out: Vec<(String, usize)> =
+            counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
     }
 
     /// The metadata of one document.
@@ -493,5 +625,66 @@ impl IndexSearcher {
             }
         }
         Ok(out)
+    }
+}
+
+/// Facet counts over the matching passages of each matching document.
+fn facet_counts<'a>(
+    docs: impl Iterator<Item = impl Iterator<Item = &'a RecordRef>>,
+) -> Facets {
+    type Acc = HashMap<String, (usize, usize)>;
+    let mut province: Acc = HashMap::new();
+    let mut prefecture: Acc = HashMap::new();
+    let mut year: Acc = HashMap::new();
+    for passages in docs {
+        let mut seen: HashSet<(u8, String)> = HashSet::new();
+        let mut count = |acc: &mut Acc, level: u8, value: String| {
+            let e = acc.entry(value.clone()).or_default();
+            e.1 += 1;
+            if seen.insert((level, value)) {
+                e.0 += 1;
+            }
+        };
+        for p in passages {
+            let path: Vec<&str> = p.place.as_deref().map_or(Vec::new(), |k| k.split('/').collect());
+            match path.first() {
+                Some(prov) => count(&mut province, 0, prov.to_string()),
+                None => count(&mut province, 0, "(no place)".into()),
+            }
+            if path.len() >= 2 {
+                count(&mut prefecture, 1, path[..2].concat());
+            }
+            count(
+                &mut year,
+                2,
+                p.year.map_or("(no year)".into(), |y| y.to_string()),
+            );
+        }
+    }
+    let sorted = |acc: Acc, by_value: bool| {
+        let mut v: Vec<FacetCount> = acc
+            .into_iter()
+            .map(|(value, (documents, passages))| FacetCount {
+                value,
+                documents,
+                passages,
+            })
+            .collect();
+        if by_value {
+            v.sort_by(|a, b| a.value.cmp(&b.value));
+        } else {
+            v.sort_by(|a, b| {
+                b.documents
+                    .cmp(&a.documents)
+                    .then(b.passages.cmp(&a.passages))
+                    .then(a.value.cmp(&b.value))
+            });
+        }
+        v
+    };
+    Facets {
+        province: sorted(province, false),
+        prefecture: sorted(prefecture, false),
+        year: sorted(year, true),
     }
 }

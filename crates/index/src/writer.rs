@@ -243,6 +243,7 @@ impl Writer {
             }
             if let Some(place) = &p.place {
                 d.add_facet(f.places, schema::facet(&place.path));
+                d.add_text(f.place, schema::place_key(&place.path));
             }
             d.add_text(f.section, p.section.join(" › "));
             d.add_text(f.chars, &p.text);
@@ -263,10 +264,13 @@ impl Writer {
             }
             if let Some(place) = &r.place {
                 d.add_facet(f.places, schema::facet(&place.path));
+                d.add_text(f.place, schema::place_key(&place.path));
             }
             d.add_text(f.rtype, &r.rtype);
             d.add_text(f.rkey, &r.key);
-            d.add_text(f.text, &r.segmented);
+            d.add_text(f.label, &r.label);
+            d.add_u64(f.start, r.start);
+            d.add_u64(f.end, r.end);
             d.add_text(f.fact, &r.json);
             self.writer.add_document(d)?;
         }

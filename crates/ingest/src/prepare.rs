@@ -194,7 +194,7 @@ impl Stages<'_> {
         records
             .iter()
             .map(|r| {
-                let (key, words) = match &r.data {
+                let (key, label) = match &r.data {
                     Data::Quantity(q) => (q.unit.clone(), q.subject.as_str()),
                     Data::Mechanism(m) => (m.key.clone(), m.name.as_str()),
                     Data::Measure(m) => (m.marker.clone(), ""),
@@ -211,15 +211,14 @@ impl Stages<'_> {
                         None => Some(Place::National),
                     })
                     .map(|p| place_tag(self.gazetteer, p, None));
+                let (start, end) = r.data.span();
                 FactRecord {
                     rtype: r.rtype.as_str().to_owned(),
                     key,
+                    label: label.to_owned(),
                     place,
-                    segmented: if words.is_empty() {
-                        String::new()
-                    } else {
-                        presegment(&self.segmenter.cut(&fold(words)))
-                    },
+                    start: start as u64,
+                    end: end as u64,
                     json: serde_json::to_string(r).expect("records serialize"),
                 }
             })
