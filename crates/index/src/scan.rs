@@ -5,7 +5,7 @@
 //! `trend`, `regions`): they count and group from fast fields, and read stored text or
 //! JSON only for the few records they show.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
@@ -30,6 +30,9 @@ pub struct Filter {
     pub region: Option<Vec<String>>,
     /// Keep records of documents of these years (inclusive).
     pub years: Option<(i32, i32)>,
+    /// Keep records of these documents only (document keys), checked before anything
+    /// else is read.
+    pub docs: Option<Arc<HashSet<u64>>>,
 }
 
 impl Filter {
@@ -145,6 +148,16 @@ impl SegmentColumns {
         })
     }
 
+    /// The record at `doc` if it passes `filter`.
+    pub(crate) fn get_if(&mut self, doc: DocId, filter: &Filter) -> Option<RecordRef> {
+        let key = self.doc_key.first(doc)?;
+        if filter.docs.as_ref().is_some_and(|d| !d.contains(&key)) {
+            return None;
+        }
+        let r = self.get(doc)?;
+        filter.admits(r.place.as_deref(), r.year).then_some(r)
+    }
+
     pub(crate) fn get(&mut self, doc: DocId) -> Option<RecordRef> {
         Some(RecordRef {
             addr: DocAddress::new(self.segment, doc),
@@ -202,10 +215,8 @@ impl SegmentCollector for RefSegmentCollector {
     type Fruit = Vec<RecordRef>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        if let Some(r) = self.columns.get(doc) {
-            if self.filter.admits(r.place.as_deref(), r.year) {
-                self.out.push(r);
-            }
+        if let Some(r) = self.columns.get_if(doc, &self.filter) {
+            self.out.push(r);
         }
     }
 
@@ -338,13 +349,11 @@ impl IndexSearcher {
                         })
                         .collect();
                     if !positions.is_empty() {
-                        if let Some(r) = columns.get(doc) {
-                            if filter.admits(r.place.as_deref(), r.year) {
-                                out.push(Occurrences {
-                                    passage: r,
-                                    positions,
-                                });
-                            }
+                        if let Some(r) = columns.get_if(doc, filter) {
+                            out.push(Occurrences {
+                                passage: r,
+                                positions,
+                            });
                         }
                     }
                 }

@@ -284,6 +284,7 @@ impl IndexSearcher {
         let filter = Filter {
             region: req.region.clone(),
             years: req.years,
+            docs: None,
         };
         let mut at: HashMap<u64, Vec<u64>> = HashMap::new();
         let mut names: Vec<String> = Vec::new();

@@ -1,0 +1,436 @@
+//! `compare INDICATOR`: the value each place states for an indicator, with the sentence
+//! that states it.
+//!
+//! Candidates are the quantities in passages that contain every jieba word of the
+//! indicator. Each is scored by how it relates to the indicator:
+//! - **subject**: its subject contains the indicator (3), or all of its words (2.5);
+//! - **near**: the indicator stands before it in the same sentence, with no other
+//!   quantity between, and its own subject is only a word or two (`粮食产量…，去年达到
+//!   1.09万亿斤`) (2);
+//! - **sentence**: the indicator is elsewhere in its sentence (1; shown with `all` only).
+//!
+//! A subject that marks a total (全市, 共, 累计 …) adds to the score; one that marks a
+//! part (其中) or a per-head figure (人均) the indicator does not ask for takes away.
+//! Per place, year, status and unit, the best-scored value is the row; ties go to the
+//! larger value (a total over its parts).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use govmine_index::{Filter, IndexSearcher, RecordRef};
+use govmine_segment::{fold_for_match, Segmenter};
+
+use crate::fact::QuantityFact;
+use crate::{place, suggest, Error, Result};
+
+/// Subjects that state a total.
+const TOTAL_MARKS: [&str; 11] = [
+    "全市", "全省", "全县", "全区", "全州", "全国", "全盟", "共", "总", "累计", "合计",
+];
+/// Subjects that state a part.
+const PART_MARKS: [&str; 1] = ["其中"];
+/// Subjects that state a per-head or average figure.
+const PER_HEAD_MARKS: [&str; 3] = ["人均", "平均", "每"];
+/// Ends of a sentence inside a passage.
+const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
+/// Longest own subject (in chars) a quantity may have and still be `near` a mention.
+const NEAR_SUBJECT_CHARS: usize = 3;
+
+/// What to compare.
+#[derive(Debug, Clone, Default)]
+pub struct CompareRequest {
+    /// The indicator (`出庭应诉率`, `生产总值`).
+    pub indicator: String,
+    /// Keep values in this unit or its class (`人` keeps 人, 名, 位; `万元` means 元).
+    pub unit: Option<String>,
+    /// Places and years.
+    pub filter: Filter,
+    /// `result` or `target` only.
+    pub status: Option<String>,
+    /// Every value, not only the best per place, year, status and unit.
+    pub all: bool,
+}
+
+/// How a value relates to the indicator.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    /// The indicator is elsewhere in the sentence.
+    Sentence,
+    /// The indicator stands just before the value.
+    Near,
+    /// The value's subject names the indicator.
+    Subject,
+}
+
+/// One value a report states for the indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    /// Place of the passage (`甘肃省酒泉市`; `(no place)`).
+    pub place: String,
+    /// Year of the document.
+    pub year: Option<i32>,
+    /// Exact value in base units.
+    pub value: serde_json::Number,
+    /// Upper end of a range.
+    pub value_to: Option<serde_json::Number>,
+    /// Base unit.
+    pub unit: String,
+    /// Stated as approximate.
+    pub approx: bool,
+    /// `none`, `about`, `at_least` …
+    pub qualifier: String,
+    /// `result` or `target`.
+    pub status: String,
+    /// As written (`6.66万亿元`).
+    pub text: String,
+    /// Its subject.
+    pub subject: String,
+    /// How it relates to the indicator.
+    pub relation: Relation,
+    /// Its score (see the module docs).
+    pub score: f32,
+    /// Document id.
+    pub doc_id: String,
+    /// Document path.
+    pub doc: String,
+    /// The sentence that states it.
+    pub sentence: String,
+    /// Char offset of the value in the cleaned document text.
+    pub start: u64,
+}
+
+/// The answer to a [`CompareRequest`].
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The indicator asked for.
+    pub indicator: String,
+    /// Its jieba words, which a passage must all contain.
+    pub words: Vec<String>,
+    /// The units kept (`--unit`), if any.
+    pub units: Option<Vec<String>>,
+    /// Rows: results first, then targets; by place, then year.
+    pub rows: Vec<CompareRow>,
+    /// When `--unit` left nothing: the units the matching values are in, with counts.
+    pub other_units: Vec<(String, usize)>,
+    /// When nothing matches: subjects in the index most like the indicator, with counts.
+    pub suggestions: Vec<(String, usize)>,
+}
+
+/// The units `--unit U` keeps: the class of U's base unit.
+pub fn unit_class(unit: &str) -> Result<Vec<String>> {
+    let base = govmine_extract::units::base_of(unit)
+        .map(|(b, _)| b.to_string())
+        .or_else(|| {
+            // A base unit the table only knows inside longer names (`%`).
+            (!govmine_extract::units::unit_class(unit.trim()).is_empty())
+                .then(|| unit.trim().to_string())
+        })
+        .ok_or_else(|| {
+            Error::Input(format!(
+                "`{unit}` is not a unit govmine knows (dictionaries/units.tsv): try 元, 人, 件, %, 个"
+            ))
+        })?;
+    Ok(govmine_extract::units::unit_class(&base)
+        .into_iter()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// The words of the indicator a passage must contain: jieba's words of it, folded,
+/// without punctuation.
+fn words(segmenter: &Segmenter, indicator: &str) -> Vec<String> {
+    let folded = fold_for_match(indicator);
+    let mut out: Vec<String> = Vec::new();
+    for t in segmenter.cut(&folded) {
+        let w = t.word.trim();
+        if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        if !out.iter().any(|o| o == w) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// A candidate passage: its ref, and where the whole indicator and each word occur.
+struct Passage {
+    r: RecordRef,
+    whole: Vec<u32>,
+    words: Vec<Vec<u32>>,
+}
+
+fn contains_any(s: &str, marks: &[&str]) -> bool {
+    marks.iter().any(|m| s.contains(m))
+}
+
+/// Compare the values places state for an indicator.
+pub fn compare(
+    searcher: &IndexSearcher,
+    segmenter: &Segmenter,
+    req: &CompareRequest,
+) -> Result<Comparison> {
+    let indicator = req.indicator.trim();
+    let words = words(segmenter, indicator);
+    if words.is_empty() {
+        return Err(Error::Input(format!(
+            "`{}` has no word to look for: give an indicator such as 出庭应诉率",
+            req.indicator
+        )));
+    }
+    let units = req.unit.as_deref().map(unit_class).transpose()?;
+    let folded_indicator = fold_for_match(indicator);
+
+    // Passages with every word, and where each word (and the whole indicator) stands.
+    let mut passages: BTreeMap<tantivy_addr::Key, Passage> = BTreeMap::new();
+    for (i, w) in words.iter().enumerate() {
+        let occ = searcher.occurrences(w, &req.filter)?;
+        let mut next: BTreeMap<tantivy_addr::Key, Passage> = BTreeMap::new();
+        for o in occ {
+            let k = tantivy_addr::key(&o.passage);
+            if i == 0 {
+                let mut ws = vec![Vec::new(); words.len()];
+                ws[0] = o.positions;
+                next.insert(
+                    k,
+                    Passage {
+                        r: o.passage,
+                        whole: Vec::new(),
+                        words: ws,
+                    },
+                );
+            } else if let Some(mut p) = passages.remove(&k) {
+                p.words[i] = o.positions;
+                next.insert(k, p);
+            }
+        }
+        passages = next;
+    }
+    if words.len() == 1 && words[0] == folded_indicator {
+        for p in passages.values_mut() {
+            p.whole = p.words[0].clone();
+        }
+    } else if !passages.is_empty() {
+        for o in searcher.occurrences(indicator, &req.filter)? {
+            if let Some(p) = passages.get_mut(&tantivy_addr::key(&o.passage)) {
+                p.whole = o.positions;
+            }
+        }
+    }
+
+    // The quantities inside those passages.
+    let docs: HashSet<u64> = passages.values().map(|p| p.r.doc_key).collect();
+    let filter = Filter {
+        docs: Some(Arc::new(docs)),
+        ..req.filter.clone()
+    };
+    let mut by_doc: HashMap<u64, Vec<&Passage>> = HashMap::new();
+    for p in passages.values() {
+        by_doc.entry(p.r.doc_key).or_default().push(p);
+    }
+    // passage key → the quantities in it, in offset order
+    let mut inside: BTreeMap<tantivy_addr::Key, Vec<RecordRef>> = BTreeMap::new();
+    for q in searcher.fact_refs("quantity", None, &filter)? {
+        if let Some(ps) = by_doc.get(&q.doc_key) {
+            if let Some(p) = ps.iter().find(|p| p.r.start <= q.start && q.start < p.r.end) {
+                inside.entry(tantivy_addr::key(&p.r)).or_default().push(q);
+            }
+        }
+    }
+
+    let mut candidates: Vec<CompareRow> = Vec::new();
+    let mut unit_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for (k, qs) in &inside {
+        let p = &passages[k];
+        let text: Vec<char> = searcher.passage_text(p.r.addr)?.chars().collect();
+        let facts: Vec<QuantityFact> = searcher
+            .fact_json(qs)?
+            .iter()
+            .map(|j| serde_json::from_str(j))
+            .collect::<std::result::Result<_, _>>()?;
+        let starts: Vec<u32> = qs.iter().map(|q| (q.start - p.r.start) as u32).collect();
+        for (qi, f) in facts.into_iter().enumerate() {
+            let Some((relation, score)) = relate(&f, starts[qi], &starts, p, &text, &words, &folded_indicator)
+            else {
+                continue;
+            };
+            if relation == Relation::Sentence && !req.all {
+                continue;
+            }
+            if req.status.as_deref().is_some_and(|s| s != f.status) {
+                continue;
+            }
+            if let Some(us) = &units {
+                if !us.contains(&f.unit) {
+                    *unit_counts.entry(f.unit.clone()).or_default() += 1;
+                    continue;
+                }
+            }
+            let place = qs[qi]
+                .place
+                .as_deref()
+                .map_or(place::NO_PLACE.to_string(), place::name);
+            candidates.push(CompareRow {
+                place,
+                year: f.year,
+                value: f.value,
+                value_to: f.value_to,
+                unit: f.unit,
+                approx: f.approx,
+                qualifier: f.qualifier,
+                status: f.status,
+                text: f.text,
+                subject: f.subject,
+                relation,
+                score,
+                doc_id: f.doc_id,
+                doc: f.doc,
+                sentence: f.sentence,
+                start: f.start,
+            });
+        }
+    }
+
+    let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
+    let value_of = |r: &CompareRow| r.value.as_f64().unwrap_or(0.0);
+    let mut rows: Vec<CompareRow> = if req.all {
+        candidates
+    } else {
+        // Best per place, year, status and unit class.
+        let class_of = |u: &str| -> String {
+            govmine_extract::units::unit_class(u)
+                .first()
+                .map_or(u.to_string(), |c| c.to_string())
+        };
+        let mut best: BTreeMap<(String, Option<i32>, String, String), CompareRow> = BTreeMap::new();
+        for c in candidates {
+            let k = (c.place.clone(), c.year, c.status.clone(), class_of(&c.unit));
+            let better = match best.get(&k) {
+                None => true,
+                Some(b) => c
+                    .score
+                    .total_cmp(&b.score)
+                    .then(value_of(&c).total_cmp(&value_of(b)))
+                    .then(b.start.cmp(&c.start).then(b.doc_id.cmp(&c.doc_id)))
+                    .is_gt(),
+            };
+            if better {
+                best.insert(k, c);
+            }
+        }
+        best.into_values().collect()
+    };
+    rows.sort_by(|a, b| {
+        status_rank(&a.status)
+            .cmp(&status_rank(&b.status))
+            .then(a.place.cmp(&b.place))
+            .then(a.year.cmp(&b.year))
+            .then(a.unit.cmp(&b.unit))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.doc_id.cmp(&b.doc_id))
+            .then(a.start.cmp(&b.start))
+    });
+
+    let other_units = if rows.is_empty() && units.is_some() {
+        let mut v: Vec<(String, usize)> = unit_counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    } else {
+        Vec::new()
+    };
+    let suggestions = if rows.is_empty() && other_units.is_empty() {
+        subject_suggestions(searcher, indicator, &req.filter)?
+    } else {
+        Vec::new()
+    };
+    Ok(Comparison {
+        indicator: indicator.to_string(),
+        words,
+        units,
+        rows,
+        other_units,
+        suggestions,
+    })
+}
+
+/// How quantity `f` (at `at` in the passage) relates to the indicator, and its score.
+fn relate(
+    f: &QuantityFact,
+    at: u32,
+    starts: &[u32],
+    p: &Passage,
+    text: &[char],
+    words: &[String],
+    indicator: &str,
+) -> Option<(Relation, f32)> {
+    let subject = fold_for_match(&f.subject);
+    let sentence = fold_for_match(&f.sentence);
+    let (relation, mut score) = if subject.contains(indicator) {
+        (Relation::Subject, 3.0)
+    } else if words.iter().all(|w| subject.contains(w.as_str())) {
+        (Relation::Subject, 2.5)
+    } else if near(at, starts, p, text, indicator.chars().count() as u32)
+        && f.subject.chars().count() <= NEAR_SUBJECT_CHARS
+    {
+        (Relation::Near, 2.0)
+    } else if sentence.contains(indicator) || words.iter().all(|w| sentence.contains(w.as_str()))
+    {
+        (Relation::Sentence, 1.0)
+    } else {
+        return None;
+    };
+    if contains_any(&subject, &TOTAL_MARKS) {
+        score += 0.3;
+    }
+    if contains_any(&subject, &PART_MARKS) {
+        score -= 0.5;
+    }
+    if contains_any(&subject, &PER_HEAD_MARKS) && !contains_any(indicator, &PER_HEAD_MARKS) {
+        score -= 0.8;
+    }
+    Some((relation, score))
+}
+
+/// The whole indicator stands before `at` in the same sentence, with no other quantity
+/// between its end and `at`.
+fn near(at: u32, starts: &[u32], p: &Passage, text: &[char], len: u32) -> bool {
+    let Some(&m) = p.whole.iter().rev().find(|&&m| m + len <= at) else {
+        return false;
+    };
+    let (from, to) = ((m + len) as usize, at as usize);
+    let same_sentence = text
+        .get(from..to)
+        .is_some_and(|between| !between.iter().any(|c| SENTENCE_ENDS.contains(c) || *c == '\n'));
+    same_sentence && !starts.iter().any(|&s| s >= m + len && s < at)
+}
+
+/// Subjects of quantities most like the indicator.
+fn subject_suggestions(
+    searcher: &IndexSearcher,
+    indicator: &str,
+    filter: &Filter,
+) -> Result<Vec<(String, usize)>> {
+    let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
+    for r in searcher.fact_refs("quantity", None, filter)? {
+        *counts.entry(r.label).or_default() += 1;
+    }
+    Ok(suggest::closest(
+        indicator,
+        counts.into_iter().map(|(k, n)| (k.to_string(), n)),
+        5,
+    ))
+}
+
+/// Passages keyed by their address, in index order.
+mod tantivy_addr {
+    use govmine_index::RecordRef;
+
+    pub type Key = (u32, u32);
+
+    pub fn key(r: &RecordRef) -> Key {
+        (r.addr.segment_ord, r.addr.doc_id)
+    }
+}

@@ -1,0 +1,44 @@
+//! Places as the index keys them (`河南省/驻马店市`): names and levels.
+
+/// Cities whose districts are county-level though they sit right under the city.
+const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
+
+/// Shown for records whose passage has no place.
+pub const NO_PLACE: &str = "(no place)";
+
+/// The display name of a place key: its parts joined (`河南省驻马店市`).
+pub fn name(key: &str) -> String {
+    key.split('/').collect()
+}
+
+/// The parts of a place key.
+pub fn path(key: &str) -> Vec<String> {
+    key.split('/').map(str::to_owned).collect()
+}
+
+/// `national`, `province`, `prefecture` or `county`.
+pub fn level(key: &str) -> &'static str {
+    let parts: Vec<&str> = key.split('/').collect();
+    match parts.len() {
+        1 if parts[0] == "全国" => "national",
+        1 => "province",
+        2 if MUNICIPALITIES.contains(&parts[0]) => "county",
+        2 => "prefecture",
+        _ => "county",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_levels() {
+        assert_eq!(name("河南省/驻马店市"), "河南省驻马店市");
+        assert_eq!(level("河南省/驻马店市"), "prefecture");
+        assert_eq!(level("重庆市/渝北区"), "county");
+        assert_eq!(level("山东省/菏泽市/郓城县"), "county");
+        assert_eq!(level("全国"), "national");
+        assert_eq!(level("甘肃省"), "province");
+    }
+}

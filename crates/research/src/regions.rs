@@ -1,0 +1,106 @@
+//! `regions`: the places in an index with their documents, passages and records.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+
+use govmine_index::{Filter, IndexSearcher};
+
+use crate::{place, Result};
+
+/// One place in the index.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionRow {
+    /// Full name (`河南省驻马店市`, `全国`, `(no place)`).
+    pub place: String,
+    /// Its path (`["河南省", "驻马店市"]`).
+    pub path: Vec<String>,
+    /// `national`, `province`, `prefecture` or `county`.
+    pub level: String,
+    /// Documents with a passage about it.
+    pub documents: usize,
+    /// Passages about it.
+    pub passages: usize,
+    /// Extracted records (quantities, mechanisms …) about it.
+    pub records: usize,
+    /// Documents whose subject it is.
+    pub subject_of: usize,
+    /// Documents it wrote (我市 …).
+    pub author_of: usize,
+}
+
+#[derive(Default)]
+struct Acc {
+    docs: HashSet<u64>,
+    passages: usize,
+    records: usize,
+    subject_of: usize,
+    author_of: usize,
+}
+
+/// Every place passages or documents are about, in path order (a province before its
+/// cities); passages without a place as one `(no place)` row at the end.
+pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRow>> {
+    let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut unplaced = Acc::default();
+    for p in searcher.passage_refs(filter)? {
+        let a = match p.place.as_deref() {
+            Some(k) => acc.entry(k.to_string()).or_default(),
+            None => &mut unplaced,
+        };
+        a.docs.insert(p.doc_key);
+        a.passages += 1;
+    }
+    for t in ["quantity", "mechanism", "measure", "policy_doc", "date"] {
+        for r in searcher.fact_refs(t, None, filter)? {
+            match r.place.as_deref() {
+                Some(k) => acc.entry(k.to_string()).or_default().records += 1,
+                None => unplaced.records += 1,
+            }
+        }
+    }
+    for d in searcher.all_docs()? {
+        for p in &d.places {
+            let key = place_key(&p.path);
+            if !filter.admits(Some(&key), d.year) {
+                continue;
+            }
+            let a = acc.entry(key).or_default();
+            match p.role.as_deref() {
+                Some("subject") => a.subject_of += 1,
+                Some("author") => a.author_of += 1,
+                _ => {}
+            }
+        }
+    }
+    let mut rows: Vec<RegionRow> = acc
+        .into_iter()
+        .map(|(k, a)| RegionRow {
+            place: place::name(&k),
+            path: place::path(&k),
+            level: place::level(&k).to_string(),
+            documents: a.docs.len(),
+            passages: a.passages,
+            records: a.records,
+            subject_of: a.subject_of,
+            author_of: a.author_of,
+        })
+        .collect();
+    if unplaced.passages > 0 {
+        rows.push(RegionRow {
+            place: place::NO_PLACE.to_string(),
+            path: Vec::new(),
+            level: String::new(),
+            documents: unplaced.docs.len(),
+            passages: unplaced.passages,
+            records: unplaced.records,
+            subject_of: 0,
+            author_of: 0,
+        });
+    }
+    Ok(rows)
+}
+
+fn place_key(path: &[String]) -> String {
+    govmine_index::schema::place_key(path)
+}

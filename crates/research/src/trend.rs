@@ -1,0 +1,150 @@
+//! `trend TERM`: how often a term occurs per year or per place, raw and per 10,000
+//! characters of text.
+//!
+//! Occurrences are counted in every passage (the title is one), exactly as `search`
+//! matches. A year between the first and last with no document is a gap, shown as
+//! missing rather than zero; documents without a year get a row of their own.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use govmine_index::{Filter, IndexSearcher};
+
+use crate::{place, Result};
+
+/// What to group by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TrendBy {
+    /// The document's year.
+    Year,
+    /// The passage's place.
+    Region,
+}
+
+/// Mentions in one year or place.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrendRow {
+    /// The year or place (`2017`, `甘肃省酒泉市`, `(no year)`, `(no place)`).
+    pub group: String,
+    /// The year, when by year.
+    pub year: Option<i32>,
+    /// Documents in the group (for places: documents with a passage about it).
+    pub documents: usize,
+    /// Characters of text in the group.
+    pub chars: u64,
+    /// Occurrences of the term; `None` when the group has no document (a gap).
+    pub mentions: Option<u64>,
+    /// Occurrences per 10,000 characters; `None` for a gap.
+    pub per_10k: Option<f64>,
+    /// Documents that mention it.
+    pub documents_mentioning: usize,
+}
+
+/// The answer to `trend`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    /// The term.
+    pub term: String,
+    /// Rows: years in order (gaps included), or places with most mentions per 10,000
+    /// characters first.
+    pub rows: Vec<TrendRow>,
+    /// All occurrences.
+    pub total: u64,
+}
+
+#[derive(Default)]
+struct Acc {
+    docs: HashSet<u64>,
+    chars: u64,
+    mentions: u64,
+    mentioning: HashSet<u64>,
+}
+
+fn row(group: String, year: Option<i32>, a: Option<&Acc>) -> TrendRow {
+    match a {
+        Some(a) if !a.docs.is_empty() => TrendRow {
+            group,
+            year,
+            documents: a.docs.len(),
+            chars: a.chars,
+            mentions: Some(a.mentions),
+            per_10k: Some(if a.chars == 0 {
+                0.0
+            } else {
+                a.mentions as f64 * 10_000.0 / a.chars as f64
+            }),
+            documents_mentioning: a.mentioning.len(),
+        },
+        _ => TrendRow {
+            group,
+            year,
+            documents: 0,
+            chars: 0,
+            mentions: None,
+            per_10k: None,
+            documents_mentioning: 0,
+        },
+    }
+}
+
+/// Count `term` per year or place over passages passing `filter`.
+pub fn trend(searcher: &IndexSearcher, term: &str, by: TrendBy, filter: &Filter) -> Result<Trend> {
+    let group_of = |place: Option<&str>, year: Option<i32>| -> String {
+        match by {
+            TrendBy::Year => year.map_or("(no year)".to_string(), |y| y.to_string()),
+            TrendBy::Region => place.map_or(place::NO_PLACE.to_string(), place::name),
+        }
+    };
+    let mut acc: HashMap<String, Acc> = HashMap::new();
+    let mut years: BTreeMap<String, Option<i32>> = BTreeMap::new();
+    for p in searcher.passage_refs(filter)? {
+        let g = group_of(p.place.as_deref(), p.year);
+        years.entry(g.clone()).or_insert(p.year);
+        let a = acc.entry(g).or_default();
+        a.docs.insert(p.doc_key);
+        a.chars += p.end.saturating_sub(p.start);
+    }
+    let mut total = 0;
+    for o in searcher.occurrences(term, filter)? {
+        let g = group_of(o.passage.place.as_deref(), o.passage.year);
+        let a = acc.entry(g).or_default();
+        a.mentions += o.positions.len() as u64;
+        a.mentioning.insert(o.passage.doc_key);
+        total += o.positions.len() as u64;
+    }
+    let rows = match by {
+        TrendBy::Year => {
+            let known: Vec<i32> = years.values().flatten().copied().collect();
+            let (first, last) = (known.iter().min().copied(), known.iter().max().copied());
+            let mut rows: Vec<TrendRow> = match (first, last) {
+                (Some(a), Some(b)) => (a..=b)
+                    .map(|y| row(y.to_string(), Some(y), acc.get(&y.to_string())))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if let Some(a) = acc.get("(no year)") {
+                rows.push(row("(no year)".into(), None, Some(a)));
+            }
+            rows
+        }
+        TrendBy::Region => {
+            let mut rows: Vec<TrendRow> = acc
+                .iter()
+                .map(|(g, a)| row(g.clone(), None, Some(a)))
+                .collect();
+            rows.sort_by(|a, b| {
+                b.per_10k
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.per_10k.unwrap_or(0.0))
+                    .then(a.group.cmp(&b.group))
+            });
+            rows
+        }
+    };
+    Ok(Trend {
+        term: term.to_string(),
+        rows,
+        total,
+    })
+}
