@@ -6,6 +6,8 @@
 mod commands;
 mod context;
 mod output;
+mod scope;
+mod table;
 
 use std::process::ExitCode;
 

@@ -231,3 +231,39 @@ pub fn hits_csv(out: &mut impl Write, hits: &[Hit]) -> anyhow::Result<()> {
     w.flush()?;
     Ok(())
 }
+
+/// `: did you mean 三项制度 (12), 四个公开 (2)?`, or nothing.
+pub fn suggestion_line(near: &[(String, usize)]) -> String {
+    if near.is_empty() {
+        return String::new();
+    }
+    let items: Vec<String> = near.iter().map(|(k, n)| format!("{k} ({n})")).collect();
+    format!("; closest in the index: {}", items.join(", "))
+}
+
+/// Nothing matched: say so (with any suggestion) on stdout for people, on stderr for
+/// `--json` and `--csv`, whose stdout stays machine-readable.
+pub fn nothing(format: crate::scope::Format, message: &str) -> anyhow::Result<std::process::ExitCode> {
+    if format.json || format.csv {
+        eprintln!("govmine: {message}");
+    } else {
+        let mut out = stdout();
+        writeln!(out, "{message}")?;
+        out.flush()?;
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// A year range for people: `2017`, `2016–2020`, or nothing.
+pub fn year_span(first: Option<i32>, last: Option<i32>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}–{b}"),
+        _ => String::new(),
+    }
+}
+
+/// An optional cell.
+pub fn cell<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}

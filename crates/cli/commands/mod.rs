@@ -1,9 +1,14 @@
 //! The subcommands, one file each; `Cli` holds the options they share.
 
+mod compare;
 mod extract;
 mod ingest;
+mod mechanism;
+mod mechanisms;
+mod regions;
 mod search;
 mod stats;
+mod trend;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +44,16 @@ pub enum Command {
     Search(search::Args),
     /// What the index holds: documents, passages, places, years, duplicates, size
     Stats(stats::Args),
+    /// Every mechanism (三项制度, “1211” …) with the places and documents that name it
+    Mechanisms(mechanisms::Args),
+    /// One mechanism place by place: document, date, the sentence naming it, its expansion
+    Mechanism(mechanism::Args),
+    /// The value each place states for an indicator (出庭应诉率, 生产总值 --unit 元)
+    Compare(compare::Args),
+    /// Occurrences of a term per year or place, raw and per 10,000 characters
+    Trend(trend::Args),
+    /// The places in the index with their documents, passages and records
+    Regions(regions::Args),
 }
 
 /// Run the parsed command line.
@@ -49,5 +64,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Extract(a) => extract::run(&ctx, a),
         Command::Search(a) => search::run(&ctx, a),
         Command::Stats(a) => stats::run(&ctx, a),
+        Command::Mechanisms(a) => mechanisms::run(&ctx, a),
+        Command::Mechanism(a) => mechanism::run(&ctx, a),
+        Command::Compare(a) => compare::run(&ctx, a),
+        Command::Trend(a) => trend::run(&ctx, a),
+        Command::Regions(a) => regions::run(&ctx, a),
     }
 }

@@ -3,28 +3,29 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use anyhow::Context as _;
-use govmine_index::{Hit, ParsedQuery, SearchRequest};
-use govmine_places::Place;
+use govmine_index::{FacetCount, Facets, Filter, Hit, IndexSearcher, ParsedQuery, SearchRequest};
 
 use crate::context::Context;
 use crate::output::{self, stdout};
+use crate::scope::{Format, Scope};
+use crate::table::{self, Table};
 
 /// Options of `search`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase"
-    #[arg(required = true, value_name = "QUERY")]
+    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase".
+    /// May be left out with --mechanism: then every passage naming the mechanism matches
+    #[arg(value_name = "QUERY", required_unless_present = "mechanism")]
     pub query: Vec<String>,
-    /// Only matches in passages about this place (province, city or county: 河南, 驻马店, 渝北, 全国)
-    #[arg(long, value_name = "PLACE")]
-    pub region: Option<String>,
-    /// Only documents of this year
-    #[arg(long, value_name = "YEAR", conflicts_with = "years")]
-    pub year: Option<i32>,
-    /// Only documents of these years, inclusive (2016..2020)
-    #[arg(long, value_name = "A..B")]
-    pub years: Option<String>,
+    #[command(flatten)]
+    pub scope: Scope,
+    /// Only passages that name this mechanism (a key of `govmine mechanisms`: 三项制度, 1211)
+    #[arg(long, value_name = "KEY")]
+    pub mechanism: Option<String>,
+    /// Also count matching documents and passages by province, prefecture and year
+    /// (with --json: extra objects with a "facet" field; with --csv: the counts instead of the hits)
+    #[arg(long)]
+    pub facets: bool,
     /// Show at most N documents
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub limit: usize,
@@ -34,81 +35,83 @@ pub struct Args {
     /// Passages per document in --json and --csv output
     #[arg(long, default_value_t = 3, value_name = "N")]
     pub passages: usize,
-    /// One JSON object per document
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// CSV (UTF-8 with BOM), one row per document and passage
-    #[arg(long)]
-    pub csv: bool,
-}
-
-/// Parse `A..B` (inclusive), `A..` or `..B`.
-fn parse_years(s: &str) -> anyhow::Result<(i32, i32)> {
-    let (a, b) = s
-        .split_once("..")
-        .with_context(|| format!("--years {s}: expected A..B, e.g. 2016..2020"))?;
-    let year = |t: &str, default: i32| -> anyhow::Result<i32> {
-        if t.trim().is_empty() {
-            return Ok(default);
-        }
-        t.trim()
-            .parse()
-            .with_context(|| format!("--years {s}: `{t}` is not a year"))
-    };
-    let (a, b) = (year(a, i32::MIN)?, year(b, i32::MAX)?);
-    if a > b {
-        anyhow::bail!("--years {s}: the first year is after the second");
-    }
-    Ok((a, b))
+    #[command(flatten)]
+    pub format: Format,
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
-    let text = args.query.join(" ");
-    let query =
-        ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?;
-    let years = match (&args.years, args.year) {
-        (Some(s), _) => Some(parse_years(s)?),
-        (None, Some(y)) => Some((y, y)),
-        _ => None,
-    };
     let pipeline = ctx.pipeline()?;
-    let region = match &args.region {
-        None => None,
-        Some(r) => {
-            let place = pipeline
-                .gazetteer
-                .resolve_query(r)
-                .map_err(|e| anyhow::anyhow!("--region {r}: {e}"))?;
-            Some(match place {
-                Place::National => vec!["全国".to_string()],
-                p => pipeline.gazetteer.facet_path(p),
-            })
-        }
-    };
+    let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
+    let mechanism = args
+        .mechanism
+        .as_deref()
+        .map(govmine_research::mechanisms::normalise_key);
+    let mut text = args.query.join(" ");
+    let query = if text.trim().is_empty() {
+        // No terms: the mechanism's names as written are the terms.
+        let key = mechanism.as_deref().unwrap_or_default();
+        let names = mechanism_names(&searcher, key)?;
+        if names.is_empty() {
+            return no_such_mechanism(&searcher, key, args.format);
+        }
+        text = names.join(" OR ");
+        ParsedQuery {
+            groups: vec![names],
+            excluded: Vec::new(),
+        }
+    } else {
+        ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?
+    };
+    if let Some(key) = &mechanism {
+        if mechanism_names(&searcher, key)?.is_empty() {
+            return no_such_mechanism(&searcher, key, args.format);
+        }
+    }
     let req = SearchRequest {
         query,
-        region,
-        years,
+        region: filter.region,
+        years: filter.years,
         limit: (!args.all).then_some(args.limit),
-        passages: if args.json || args.csv {
+        passages: if args.format.json || args.format.csv {
             args.passages.max(1)
         } else {
             1
         },
         snippet_chars: 120,
+        mechanism: mechanism.clone(),
+        facets: args.facets,
     };
     let res = searcher.search(&req)?;
     let mut out = stdout();
-    if args.json {
+    let what = match &mechanism {
+        Some(k) => format!("{text} (passages naming {k})"),
+        None => text.clone(),
+    };
+    if args.format.json {
         for hit in &res.hits {
             serde_json::to_writer(&mut out, &output::hit_json(hit))?;
             writeln!(out)?;
         }
-    } else if args.csv {
-        output::hits_csv(&mut out, &res.hits)?;
+        if let Some(f) = &res.facets {
+            for (facet, counts) in facet_groups(f) {
+                for c in counts {
+                    serde_json::to_writer(
+                        &mut out,
+                        &serde_json::json!({"facet": facet, "value": c.value,
+                            "documents": c.documents, "passages": c.passages}),
+                    )?;
+                    writeln!(out)?;
+                }
+            }
+        }
+    } else if args.format.csv {
+        match &res.facets {
+            Some(f) => facets_csv(&mut out, f)?,
+            None => output::hits_csv(&mut out, &res.hits)?,
+        }
     } else if res.hits.is_empty() {
-        writeln!(out, "no documents match {text}")?;
+        writeln!(out, "no documents match {what}{}", args.scope.describe())?;
     } else {
         let color = std::io::stdout().is_terminal();
         let shown = res.hits.len();
@@ -119,16 +122,99 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         };
         writeln!(
             out,
-            "{} documents match {text}{more}  [{} ms]\n",
+            "{} documents match {what}{more}  [{} ms]\n",
             res.total,
             res.elapsed.as_millis()
         )?;
         for (i, hit) in res.hits.iter().enumerate() {
             human_hit(&mut out, i + 1, hit, color)?;
         }
+        if let Some(f) = &res.facets {
+            human_facets(&mut out, f)?;
+        }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The names a mechanism is written with in the index.
+fn mechanism_names(searcher: &IndexSearcher, key: &str) -> anyhow::Result<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for r in searcher.fact_refs("mechanism", Some(key), &Filter::none())? {
+        if !r.label.is_empty() && !names.iter().any(|n| **n == *r.label) {
+            names.push(r.label.to_string());
+        }
+    }
+    Ok(names)
+}
+
+/// Say the mechanism is not in the index, with the closest keys.
+fn no_such_mechanism(
+    searcher: &IndexSearcher,
+    key: &str,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let near = govmine_research::suggest::closest(key, searcher.mechanism_keys()?, 5);
+    output::nothing(
+        format,
+        &format!(
+            "no mechanism {key} in the index{}",
+            output::suggestion_line(&near)
+        ),
+    )
+}
+
+fn facet_groups(f: &Facets) -> [(&'static str, &Vec<FacetCount>); 3] {
+    [
+        ("province", &f.province),
+        ("prefecture", &f.prefecture),
+        ("year", &f.year),
+    ]
+}
+
+fn facets_csv(out: &mut impl Write, f: &Facets) -> anyhow::Result<()> {
+    let mut t = Table::new(vec![
+        table::text("facet"),
+        table::text("value"),
+        table::number("documents"),
+        table::number("passages"),
+    ]);
+    for (facet, counts) in facet_groups(f) {
+        for c in counts {
+            t.push(vec![
+                facet.to_string(),
+                c.value.clone(),
+                c.documents.to_string(),
+                c.passages.to_string(),
+            ]);
+        }
+    }
+    t.write_csv(out)
+}
+
+/// `province   河南省 2 · 甘肃省 1 …`: documents per value, wrapped to the width.
+fn human_facets(out: &mut impl Write, f: &Facets) -> std::io::Result<()> {
+    writeln!(out, "matching documents by")?;
+    let width = table::width();
+    for (facet, counts) in facet_groups(f) {
+        let mut line = format!("  {facet:<11}");
+        let indent = " ".repeat(13);
+        let mut first = true;
+        for c in counts {
+            let item = format!("{} {}", c.value, c.documents);
+            let sep = if first { "" } else { " · " };
+            if !first && table::display_width(&line) + 3 + table::display_width(&item) > width {
+                writeln!(out, "{line}")?;
+                line = format!("{indent}{item}");
+            } else {
+                line.push_str(sep);
+                line.push_str(&item);
+            }
+            first = false;
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn human_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::io::Result<()> {
@@ -168,17 +254,4 @@ fn human_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::
         )?;
     }
     writeln!(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_years;
-
-    #[test]
-    fn year_ranges() {
-        assert_eq!(parse_years("2016..2020").unwrap(), (2016, 2020));
-        assert_eq!(parse_years("2016..").unwrap(), (2016, i32::MAX));
-        assert!(parse_years("2020..2016").is_err());
-        assert!(parse_years("2016-2020").is_err());
-    }
 }

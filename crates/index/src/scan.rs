@@ -324,7 +324,8 @@ impl IndexSearcher {
             'docs: while doc != TERMINATED {
                 // Bring every char's postings to the same passage.
                 for (_, p) in postings.iter_mut() {
-                    let d = p.seek(doc);
+                    // `seek` needs a target at or past where the postings stand.
+                    let d = if p.doc() < doc { p.seek(doc) } else { p.doc() };
                     if d != doc {
                         doc = d;
                         continue 'docs;

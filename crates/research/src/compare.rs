@@ -70,6 +70,8 @@ pub enum Relation {
 pub struct CompareRow {
     /// Place of the passage (`甘肃省酒泉市`; `(no place)`).
     pub place: String,
+    /// Its division code (`620900`), to join with other data; rows sort by it.
+    pub code: Option<String>,
     /// Year of the document.
     pub year: Option<i32>,
     /// Exact value in base units.
@@ -111,7 +113,7 @@ pub struct Comparison {
     pub words: Vec<String>,
     /// The units kept (`--unit`), if any.
     pub units: Option<Vec<String>>,
-    /// Rows: results first, then targets; by place, then year.
+    /// Rows: results first, then targets; by division code (province order), then year.
     pub rows: Vec<CompareRow>,
     /// When `--unit` left nothing: the units the matching values are in, with counts.
     pub other_units: Vec<(String, usize)>,
@@ -275,6 +277,7 @@ pub fn compare(
                 .map_or(place::NO_PLACE.to_string(), place::name);
             candidates.push(CompareRow {
                 place,
+                code: f.region.and_then(|r| r.code),
                 year: f.year,
                 value: f.value,
                 value_to: f.value_to,
@@ -326,6 +329,7 @@ pub fn compare(
     rows.sort_by(|a, b| {
         status_rank(&a.status)
             .cmp(&status_rank(&b.status))
+            .then(a.code.cmp(&b.code))
             .then(a.place.cmp(&b.place))
             .then(a.year.cmp(&b.year))
             .then(a.unit.cmp(&b.unit))

@@ -13,6 +13,9 @@ pub struct FactRegion {
     pub prefecture: Option<String>,
     /// County-level place.
     pub county: Option<String>,
+    /// Division code (GB/T 2260), when a division.
+    #[serde(default)]
+    pub code: Option<String>,
 }
 
 /// A stored quantity record.

@@ -17,6 +17,9 @@ pub struct MechanismSummary {
     pub key: String,
     /// Places whose passages name it, by name.
     pub places: Vec<String>,
+    /// The same places by their own name only (`巴中市`, `郓城县`), for narrow tables.
+    #[serde(skip)]
+    pub short_places: Vec<String>,
     /// Documents that name it.
     pub documents: usize,
     /// Mentions.
@@ -49,7 +52,7 @@ pub fn mechanisms(
             years: BTreeSet::new(),
         });
         if let Some(p) = &r.place {
-            a.places.insert(place::name(p));
+            a.places.insert(p.to_string());
         }
         a.docs.insert(r.doc_key);
         a.mentions += 1;
@@ -64,7 +67,8 @@ pub fn mechanisms(
             mentions: a.mentions,
             first_year: a.years.first().copied(),
             last_year: a.years.last().copied(),
-            places: a.places.into_iter().collect(),
+            short_places: a.places.iter().map(|k| place::short(k)).collect(),
+            places: a.places.iter().map(|k| place::name(k)).collect(),
         })
         .collect();
     out.sort_by(|a, b| {

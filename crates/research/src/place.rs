@@ -11,6 +11,11 @@ pub fn name(key: &str) -> String {
     key.split('/').collect()
 }
 
+/// The place's own name, without the places above it (`驻马店市`).
+pub fn short(key: &str) -> String {
+    key.rsplit('/').next().unwrap_or(key).to_string()
+}
+
 /// The parts of a place key.
 pub fn path(key: &str) -> Vec<String> {
     key.split('/').map(str::to_owned).collect()
@@ -35,6 +40,7 @@ mod tests {
     #[test]
     fn names_and_levels() {
         assert_eq!(name("河南省/驻马店市"), "河南省驻马店市");
+        assert_eq!(short("河南省/驻马店市"), "驻马店市");
         assert_eq!(level("河南省/驻马店市"), "prefecture");
         assert_eq!(level("重庆市/渝北区"), "county");
         assert_eq!(level("山东省/菏泽市/郓城县"), "county");

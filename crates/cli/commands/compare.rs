@@ -1,0 +1,156 @@
+//! `govmine compare INDICATOR`: the value each place states for an indicator, one row
+//! per place, year, status and unit, with the sentence to check it by.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::ExitCode;
+
+use govmine_research::{CompareRequest, Relation};
+
+use crate::context::Context;
+use crate::output::{self, stdout};
+use crate::scope::{Format, Scope};
+use crate::table::{self, Table};
+
+/// Options of `compare`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The indicator (出庭应诉率, 法律顾问, 生产总值)
+    #[arg(value_name = "INDICATOR")]
+    pub indicator: String,
+    /// Only values in this unit or its class (人 keeps 人, 名, 位; 万元 means 元)
+    #[arg(long, value_name = "U")]
+    pub unit: Option<String>,
+    /// Only results or only targets
+    #[arg(long, value_parser = ["result", "target"])]
+    pub status: Option<String>,
+    /// Every value found, not only the best per place, year, status and unit
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub scope: Scope,
+    #[command(flatten)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    let pipeline = ctx.pipeline()?;
+    let filter = args.scope.filter(&pipeline)?;
+    let searcher = ctx.searcher(&pipeline)?;
+    let req = CompareRequest {
+        indicator: args.indicator.clone(),
+        unit: args.unit.clone(),
+        filter,
+        status: args.status.clone(),
+        all: args.all,
+    };
+    let cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
+    let unit_note = match &cmp.units {
+        Some(u) => format!(" in {}", u.join("/")),
+        None => String::new(),
+    };
+    if cmp.rows.is_empty() {
+        let msg = if !cmp.other_units.is_empty() {
+            let units: Vec<String> = cmp
+                .other_units
+                .iter()
+                .map(|(u, n)| format!("{u} ({n})"))
+                .collect();
+            format!(
+                "no value of {}{unit_note}{}; its values are in {}: try --unit {}",
+                cmp.indicator,
+                args.scope.describe(),
+                units.join(", "),
+                cmp.other_units[0].0
+            )
+        } else {
+            format!(
+                "no value stated for {}{unit_note}{}{}",
+                cmp.indicator,
+                args.scope.describe(),
+                output::suggestion_line(&cmp.suggestions)
+            )
+        };
+        return output::nothing(args.format, &msg);
+    }
+    let mut out = stdout();
+    if args.format.json {
+        for r in &cmp.rows {
+            serde_json::to_writer(&mut out, r)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = Table::new(vec![
+        table::text("place"),
+        table::number("year"),
+        table::number("value"),
+        table::text("unit"),
+        table::text("status"),
+        table::text("as written"),
+        table::csv_only("code"),
+        table::csv_only("value_to"),
+        table::csv_only("approx"),
+        table::csv_only("qualifier"),
+        table::csv_only("subject"),
+        table::csv_only("relation"),
+        table::csv_only("score"),
+        table::csv_only("doc_id"),
+        table::csv_only("doc"),
+        table::csv_only("sentence"),
+        table::csv_only("start"),
+    ]);
+    for r in &cmp.rows {
+        let relation = match r.relation {
+            Relation::Subject => "subject",
+            Relation::Near => "near",
+            Relation::Sentence => "sentence",
+        };
+        let cells = vec![
+            r.place.clone(),
+            output::cell(r.year),
+            r.value.to_string(),
+            r.unit.clone(),
+            r.status.clone(),
+            r.text.clone(),
+            r.code.clone().unwrap_or_default(),
+            output::cell(r.value_to.as_ref()),
+            r.approx.to_string(),
+            r.qualifier.clone(),
+            r.subject.clone(),
+            relation.to_string(),
+            format!("{:.1}", r.score),
+            r.doc_id.clone(),
+            r.doc.clone(),
+            r.sentence.clone(),
+            r.start.to_string(),
+        ];
+        let detail = format!("{} — {}", r.sentence.trim(), r.doc_id);
+        t.push_with_detail(cells, detail);
+    }
+    if args.format.csv {
+        t.write_csv(&mut out)?;
+    } else {
+        let places: BTreeSet<&str> = cmp.rows.iter().map(|r| r.place.as_str()).collect();
+        let results = cmp.rows.iter().filter(|r| r.status == "result").count();
+        let best = if args.all {
+            "every value found"
+        } else {
+            "the best-matching value per place, year, status and unit; --all for every one"
+        };
+        writeln!(
+            out,
+            "{}{unit_note}{}: {} places, {} values ({} results, {} targets) — {best}\n",
+            cmp.indicator,
+            args.scope.describe(),
+            places.len(),
+            cmp.rows.len(),
+            results,
+            cmp.rows.len() - results,
+        )?;
+        t.write_human(&mut out, table::width())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

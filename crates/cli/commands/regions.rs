@@ -1,0 +1,74 @@
+//! `govmine regions`: the places in the index with their documents, passages and
+//! records.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::context::Context;
+use crate::output::{self, stdout};
+use crate::scope::{Format, Scope};
+use crate::table::{self, Table};
+
+/// Options of `regions`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(flatten)]
+    pub scope: Scope,
+    #[command(flatten)]
+    pub format: Format,
+}
+
+pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    let pipeline = ctx.pipeline()?;
+    let filter = args.scope.filter(&pipeline)?;
+    let searcher = ctx.searcher(&pipeline)?;
+    let rows = govmine_research::regions(&searcher, &filter)?;
+    if rows.is_empty() {
+        return output::nothing(
+            args.format,
+            &format!("no places in the index{}", args.scope.describe()),
+        );
+    }
+    let mut out = stdout();
+    if args.format.json {
+        for r in &rows {
+            serde_json::to_writer(&mut out, r)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = Table::new(vec![
+        table::text("place"),
+        table::text("level"),
+        table::number("docs"),
+        table::number("passages"),
+        table::number("records"),
+        table::number("subject of"),
+        table::number("author of"),
+    ]);
+    for r in &rows {
+        t.push(vec![
+            r.place.clone(),
+            r.level.clone(),
+            r.documents.to_string(),
+            r.passages.to_string(),
+            r.records.to_string(),
+            r.subject_of.to_string(),
+            r.author_of.to_string(),
+        ]);
+    }
+    if args.format.csv {
+        t.write_csv(&mut out)?;
+    } else {
+        writeln!(
+            out,
+            "{} places{} (docs: documents with a passage about the place)\n",
+            rows.iter().filter(|r| !r.path.is_empty()).count(),
+            args.scope.describe()
+        )?;
+        t.write_human(&mut out, table::width())?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,118 @@
+//! `govmine trend TERM`: occurrences of a term per year or place, raw and per 10,000
+//! characters; years without a document are gaps, not zeros.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use govmine_research::TrendBy;
+
+use crate::context::Context;
+use crate::output::stdout;
+use crate::scope::{Format, Scope};
+use crate::table::{self, Table};
+
+/// Options of `trend`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The term, matched exactly as `search` matches (放管服, 营商环境)
+    #[arg(value_name = "TERM")]
+    pub term: String,
+    /// Group by the document's year or the passage's place
+    #[arg(long, default_value = "year", value_parser = ["year", "region"])]
+    pub by: String,
+    #[command(flatten)]
+    pub scope: Scope,
+    #[command(flatten)]
+    pub format: Format,
+}
+
+/// `—` for a gap.
+fn gap<T: ToString>(v: Option<T>) -> String {
+    v.map_or("—".to_string(), |v| v.to_string())
+}
+
+pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    let pipeline = ctx.pipeline()?;
+    let filter = args.scope.filter(&pipeline)?;
+    let by = if args.by == "region" {
+        TrendBy::Region
+    } else {
+        TrendBy::Year
+    };
+    let term = args.term.trim();
+    if term.is_empty() {
+        anyhow::bail!("trend needs a term, e.g. `govmine trend 放管服`");
+    }
+    let searcher = ctx.searcher(&pipeline)?;
+    let trend = govmine_research::trend(&searcher, term, by, &filter)?;
+    let mut out = stdout();
+    if args.format.json {
+        for r in &trend.rows {
+            serde_json::to_writer(&mut out, r)?;
+            writeln!(out)?;
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut t = Table::new(vec![
+        table::text(if by == TrendBy::Year { "year" } else { "place" }),
+        table::number("docs"),
+        table::number("chars"),
+        table::number("mentions"),
+        table::number("per 10k"),
+        table::number("docs mentioning"),
+    ]);
+    for r in &trend.rows {
+        t.push(vec![
+            r.group.clone(),
+            if r.documents == 0 {
+                "—".into()
+            } else {
+                r.documents.to_string()
+            },
+            if r.documents == 0 {
+                "—".into()
+            } else {
+                r.chars.to_string()
+            },
+            gap(r.mentions),
+            gap(r.per_10k.map(|x| format!("{x:.2}"))),
+            if r.documents == 0 {
+                "—".into()
+            } else {
+                r.documents_mentioning.to_string()
+            },
+        ]);
+    }
+    if args.format.csv {
+        t.write_csv(&mut out)?;
+    } else {
+        let mentioning: usize = trend.rows.iter().map(|r| r.documents_mentioning).sum();
+        let gaps = trend.rows.iter().filter(|r| r.mentions.is_none()).count();
+        writeln!(
+            out,
+            "{} by {}{}: {} occurrences in {} documents{}\n",
+            trend.term,
+            args.by,
+            args.scope.describe(),
+            trend.total,
+            mentioning,
+            if gaps > 0 {
+                format!("; — marks {gaps} years without any document")
+            } else {
+                String::new()
+            }
+        )?;
+        t.write_human(&mut out, table::width())?;
+        if trend.total == 0 {
+            writeln!(
+                out,
+                "\n{} does not occur{}: `govmine search` finds what does",
+                trend.term,
+                args.scope.describe()
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
