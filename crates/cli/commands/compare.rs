@@ -137,11 +137,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         let best = if args.all {
             "every value found"
         } else {
-            "the best-matching value per place, year, status and unit; --all for every one"
+            "best match per place, year, status and unit (--all: every value)"
         };
         writeln!(
             out,
-            "{}{unit_note}{}: {} places, {} values ({} results, {} targets) — {best}\n",
+            "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}\n",
             cmp.indicator,
             args.scope.describe(),
             places.len(),

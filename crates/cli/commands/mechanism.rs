@@ -79,7 +79,12 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             r.sentence.clone(),
             r.start.to_string(),
         ];
-        t.push_with_detail(cells, r.sentence.clone());
+        let detail = if r.expansion.is_empty() {
+            r.sentence.clone()
+        } else {
+            format!("= {} · {}", r.expansion.join("、"), r.sentence)
+        };
+        t.push_with_detail(cells, detail);
     }
     if args.format.csv {
         t.write_csv(&mut out)?;

@@ -97,10 +97,10 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             args.scope.describe(),
             trend.total,
             mentioning,
-            if gaps > 0 {
-                format!("; — marks {gaps} years without any document")
-            } else {
-                String::new()
+            match gaps {
+                0 => String::new(),
+                1 => "\n— marks a year without any document (a gap, not a zero)".to_string(),
+                n => format!("\n— marks {n} years without any document (gaps, not zeros)"),
             }
         )?;
         t.write_human(&mut out, table::width())?;

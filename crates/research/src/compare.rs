@@ -35,6 +35,8 @@ const PART_MARKS: [&str; 1] = ["其中"];
 const PER_HEAD_MARKS: [&str; 3] = ["人均", "平均", "每"];
 /// Ends of a sentence inside a passage.
 const SENTENCE_ENDS: [char; 5] = ['。', '！', '？', '!', '?'];
+/// Ends of a clause.
+const CLAUSE_ENDS: [char; 5] = ['，', ',', '；', ';', '：'];
 /// Longest own subject (in chars) a quantity may have and still be `near` a mention.
 const NEAR_SUBJECT_CHARS: usize = 3;
 
@@ -386,16 +388,30 @@ fn relate(
     } else {
         return None;
     };
-    if contains_any(&subject, &TOTAL_MARKS) {
+    // Totals, parts and per-head figures show in the subject or in the clause before
+    // the value (`全市共聘请法律顾问434人`, `其中市政府聘请法律顾问10人`).
+    let lead = format!("{subject}{}", fold_for_match(&clause_before(text, at)));
+    if contains_any(&lead, &TOTAL_MARKS) {
         score += 0.3;
     }
-    if contains_any(&subject, &PART_MARKS) {
+    if contains_any(&lead, &PART_MARKS) {
         score -= 0.5;
     }
-    if contains_any(&subject, &PER_HEAD_MARKS) && !contains_any(indicator, &PER_HEAD_MARKS) {
+    if contains_any(&lead, &PER_HEAD_MARKS) && !contains_any(indicator, &PER_HEAD_MARKS) {
         score -= 0.8;
     }
     Some((relation, score))
+}
+
+/// The clause of the passage before char `at`: back to the last comma, semicolon or
+/// sentence end.
+fn clause_before(text: &[char], at: u32) -> String {
+    let at = (at as usize).min(text.len());
+    let from = text[..at]
+        .iter()
+        .rposition(|c| CLAUSE_ENDS.contains(c) || SENTENCE_ENDS.contains(c) || *c == '\n')
+        .map_or(0, |i| i + 1);
+    text[from..at].iter().collect()
 }
 
 /// The whole indicator stands before `at` in the same sentence, with no other quantity
