@@ -22,7 +22,11 @@ fn fixture() -> &'static Fixture {
     F.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let root = common::root();
-        ingest(dir.path(), &dir.path().join("seeds"), &[&root.join("corpus")]);
+        ingest(
+            dir.path(),
+            &dir.path().join("seeds"),
+            &[&root.join("corpus")],
+        );
         ingest(
             dir.path(),
             &dir.path().join("provinces"),
@@ -39,7 +43,11 @@ fn fixture() -> &'static Fixture {
         let reports_file = dir.path().join("national-reports.jsonl");
         std::fs::write(&reports_file, reports).unwrap();
         ingest(dir.path(), &dir.path().join("national"), &[&reports_file]);
-        ingest(dir.path(), &dir.path().join("national-all"), &[&national_file()]);
+        ingest(
+            dir.path(),
+            &dir.path().join("national-all"),
+            &[&national_file()],
+        );
         Fixture { dir }
     })
 }
@@ -141,8 +149,12 @@ fn compare_court_appearance_rate_gives_jiuquan_75_and_yuncheng_100() {
     assert!(line("山东省菏泽市郓城县").contains(" 100 "), "{human}");
     let csv = f.csv("seeds", &["compare", "出庭应诉率"]);
     assert_eq!(csv.len(), rows.len());
-    assert!(csv.iter().any(|r| r["place"] == "甘肃省酒泉市" && r["value"] == "75"));
-    assert!(csv.iter().all(|r| !r["sentence"].is_empty() && !r["doc_id"].is_empty()));
+    assert!(csv
+        .iter()
+        .any(|r| r["place"] == "甘肃省酒泉市" && r["value"] == "75"));
+    assert!(csv
+        .iter()
+        .all(|r| !r["sentence"].is_empty() && !r["doc_id"].is_empty()));
 }
 
 #[test]
@@ -180,7 +192,14 @@ fn compare_legal_advisers_in_people_gives_the_total_434_over_its_parts() {
     // 万元 names the unit 元; an unknown unit is one clear error.
     let out = run(
         f.dir.path(),
-        &["compare", "法律顾问", "--unit", "斤斤", "--index", &f.index("seeds")],
+        &[
+            "compare",
+            "法律顾问",
+            "--unit",
+            "斤斤",
+            "--index",
+            &f.index("seeds"),
+        ],
     );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("not a unit"), "{}", stderr(&out));
@@ -200,7 +219,11 @@ fn compare_gdp_in_yuan_gives_one_row_per_province_and_year_with_targets_apart() 
             )
         })
         .collect();
-    assert_eq!(got.len(), rows.len(), "one row per province and year: {rows:#?}");
+    assert_eq!(
+        got.len(),
+        rows.len(),
+        "one row per province and year: {rows:#?}"
+    );
     // The expected facts of tests/fixtures/provinces.md.
     let expected = [
         ("河南省", 2023, 6_130_000_000_000),
@@ -254,7 +277,9 @@ fn compare_gdp_in_yuan_gives_one_row_per_province_and_year_with_targets_apart() 
         ]
     );
     let statuses: Vec<&str> = both.iter().map(|r| s(&r["status"])).collect();
-    assert!(statuses.windows(2).all(|w| !(w[0] == "target" && w[1] == "result")));
+    assert!(statuses
+        .windows(2)
+        .all(|w| !(w[0] == "target" && w[1] == "result")));
     let human = f.ok("provinces", &["compare", "生产总值", "--unit", "元"]);
     fits_80(&human);
     assert!(human.contains("6660000000000"), "{human}");
@@ -286,7 +311,9 @@ fn mechanisms_in_two_places_list_sanxiang_zhidu_with_its_places() {
         assert!(places.iter().any(|x| x.contains(p)), "{places:?}");
     }
     assert!(
-        places.iter().any(|x| x.contains("濮阳") || x.contains("驻马店")),
+        places
+            .iter()
+            .any(|x| x.contains("濮阳") || x.contains("驻马店")),
         "{places:?}"
     );
     assert_eq!(sanxiang["documents"].as_u64(), Some(3));
@@ -303,16 +330,21 @@ fn mechanisms_in_two_places_list_sanxiang_zhidu_with_its_places() {
     // --region keeps mechanisms named in passages about that place.
     let yinchuan = f.json("seeds", &["mechanisms", "--region", "银川"]);
     let keys: BTreeSet<&str> = yinchuan.iter().map(|r| s(&r["key"])).collect();
-    assert!(keys.contains("审管分离") && keys.contains("一局一章"), "{keys:?}");
+    assert!(
+        keys.contains("审管分离") && keys.contains("一局一章"),
+        "{keys:?}"
+    );
     assert!(!keys.contains("1211"));
     let human = f.ok("seeds", &["mechanisms", "--min-places", "2"]);
     fits_80(&human);
-    assert!(human.lines().any(|l| l.starts_with("三项制度") && l.contains("巴中市")));
+    assert!(human
+        .lines()
+        .any(|l| l.starts_with("三项制度") && l.contains("巴中市")));
     let csv = f.csv("seeds", &["mechanisms", "--min-places", "2"]);
     assert_eq!(csv.len(), rows.len());
-    assert!(csv
-        .iter()
-        .any(|r| r["mechanism"] == "三项制度" && r["places"] == "3" && r["place_names"].contains("四川省巴中市")));
+    assert!(csv.iter().any(|r| r["mechanism"] == "三项制度"
+        && r["places"] == "3"
+        && r["place_names"].contains("四川省巴中市")));
 }
 
 #[test]
@@ -405,13 +437,26 @@ fn search_with_mechanism_returns_only_passages_that_name_it() {
     assert_eq!(named.len(), 3);
     // A key not in the index: said, with the closest key, exit 0.
     let out = f.ok("seeds", &["search", "执法", "--mechanism", "三项制"]);
-    assert!(out.contains("no mechanism 三项制") && out.contains("三项制度"), "{out}");
+    assert!(
+        out.contains("no mechanism 三项制") && out.contains("三项制度"),
+        "{out}"
+    );
 }
 
 #[test]
 fn search_facets_count_matches_by_province_prefecture_and_year() {
     let f = fixture();
-    let out = f.json("seeds", &["search", "法律顾问", "--all", "--facets", "--passages", "1000"]);
+    let out = f.json(
+        "seeds",
+        &[
+            "search",
+            "法律顾问",
+            "--all",
+            "--facets",
+            "--passages",
+            "1000",
+        ],
+    );
     let (facets, hits): (Vec<&Value>, Vec<&Value>) =
         out.iter().partition(|v| v.get("facet").is_some());
     assert!(!hits.is_empty());
@@ -425,7 +470,9 @@ fn search_facets_count_matches_by_province_prefecture_and_year() {
     let mut by_province: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut by_year: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for h in &hits {
-        let year = h["year"].as_i64().map_or("(no year)".into(), |y| y.to_string());
+        let year = h["year"]
+            .as_i64()
+            .map_or("(no year)".into(), |y| y.to_string());
         by_year.entry(year).or_default().insert(s(&h["doc"]).into());
         for p in h["passages"].as_array().unwrap() {
             let province = p["place"].as_str().map(|pl| {
@@ -437,20 +484,32 @@ fn search_facets_count_matches_by_province_prefecture_and_year() {
                     .to_string()
             });
             let province = province.unwrap_or("(no place)".into());
-            by_province.entry(province).or_default().insert(s(&h["doc"]).into());
+            by_province
+                .entry(province)
+                .or_default()
+                .insert(s(&h["doc"]).into());
         }
     }
     for (p, docs) in &by_province {
-        assert_eq!(count("province", p), Some(docs.len() as u64), "{p}: {facets:#?}");
+        assert_eq!(
+            count("province", p),
+            Some(docs.len() as u64),
+            "{p}: {facets:#?}"
+        );
     }
     for (y, docs) in &by_year {
         assert_eq!(count("year", y), Some(docs.len() as u64), "{y}");
     }
     assert!(count("prefecture", "甘肃省酒泉市").is_some());
     let human = f.ok("seeds", &["search", "法律顾问", "--facets"]);
-    assert!(human.contains("matching documents by") && human.contains("甘肃省 "), "{human}");
+    assert!(
+        human.contains("matching documents by") && human.contains("甘肃省 "),
+        "{human}"
+    );
     let csv = f.csv("seeds", &["search", "法律顾问", "--facets"]);
-    assert!(csv.iter().any(|r| r["facet"] == "province" && r["value"] == "甘肃省"));
+    assert!(csv
+        .iter()
+        .any(|r| r["facet"] == "province" && r["value"] == "甘肃省"));
 }
 
 /// Occurrences of `term` per year in the national file, counted here from the JSONL:
@@ -500,7 +559,10 @@ fn trend_by_year_matches_independent_counts_on_the_national_reports() {
             }
         }
         let row_2020 = rows.iter().find(|r| r["year"] == 2020).unwrap();
-        assert!(row_2020["mentions"].is_null(), "2020 has no report: {row_2020}");
+        assert!(
+            row_2020["mentions"].is_null(),
+            "2020 has no report: {row_2020}"
+        );
     }
     let fgf = f.json("national", &["trend", "放管服"]);
     let first_seen = fgf
@@ -511,7 +573,10 @@ fn trend_by_year_matches_independent_counts_on_the_national_reports() {
     let human = f.ok("national", &["trend", "放管服", "--by", "year"]);
     fits_80(&human);
     let line_2020 = human.lines().find(|l| l.starts_with("2020")).unwrap();
-    assert!(line_2020.contains('—') && !line_2020.contains(" 0 "), "{line_2020}");
+    assert!(
+        line_2020.contains('—') && !line_2020.contains(" 0 "),
+        "{line_2020}"
+    );
     let csv = f.csv("national", &["trend", "放管服"]);
     let c2017 = csv.iter().find(|r| r["year"] == "2017").unwrap();
     assert_eq!(c2017["mentions"], "1");
@@ -553,19 +618,27 @@ fn trend_by_region_counts_per_place() {
     fits_80(&human);
     let csv = f.csv("seeds", &["trend", "三项制度", "--by", "region"]);
     assert_eq!(csv.len(), rows.len());
-    assert!(csv.iter().any(|r| r["place"] == "河南省濮阳市" && r["mentions"] == "4"));
+    assert!(csv
+        .iter()
+        .any(|r| r["place"] == "河南省濮阳市" && r["mentions"] == "4"));
 }
 
 #[test]
 fn regions_lists_places_with_document_and_passage_counts() {
     let f = fixture();
     let rows = f.json("seeds", &["regions"]);
-    let jiuquan = rows.iter().find(|r| s(&r["place"]) == "甘肃省酒泉市").unwrap();
+    let jiuquan = rows
+        .iter()
+        .find(|r| s(&r["place"]) == "甘肃省酒泉市")
+        .unwrap();
     assert_eq!(jiuquan["level"], "prefecture");
     assert_eq!(jiuquan["documents"].as_u64(), Some(1));
     assert!(jiuquan["passages"].as_u64().unwrap() > 5);
     assert!(jiuquan["records"].as_u64().unwrap() > 100);
-    let yuncheng = rows.iter().find(|r| s(&r["place"]).ends_with("郓城县")).unwrap();
+    let yuncheng = rows
+        .iter()
+        .find(|r| s(&r["place"]).ends_with("郓城县"))
+        .unwrap();
     assert_eq!(yuncheng["level"], "county");
     // Passages add up to the index's passages.
     let stats: Value = serde_json::from_str(&f.ok("seeds", &["stats", "--json"])).unwrap();
@@ -584,18 +657,30 @@ fn regions_lists_places_with_document_and_passage_counts() {
 fn nothing_matching_is_said_with_the_closest_keys_or_indicators() {
     let f = fixture();
     let out = f.ok("seeds", &["mechanism", "三项制"]);
-    assert!(out.contains("no mechanism 三项制") && out.contains("三项制度"), "{out}");
+    assert!(
+        out.contains("no mechanism 三项制") && out.contains("三项制度"),
+        "{out}"
+    );
     let out = f.ok("provinces", &["compare", "生产总量"]);
-    assert!(out.contains("no value stated for 生产总量") && out.contains("生产总值"), "{out}");
+    assert!(
+        out.contains("no value stated for 生产总量") && out.contains("生产总值"),
+        "{out}"
+    );
     let out = f.ok("provinces", &["compare", "生产总值", "--unit", "人"]);
     assert!(out.contains("try --unit"), "{out}");
     let out = f.ok("seeds", &["mechanisms", "--min-places", "9"]);
-    assert!(out.contains("no mechanism is named in 9 or more places"), "{out}");
+    assert!(
+        out.contains("no mechanism is named in 9 or more places"),
+        "{out}"
+    );
     let out = f.ok("seeds", &["trend", "营商环境优化提升年"]);
     assert!(out.contains("does not occur"), "{out}");
     // With --json and --csv, stdout stays machine-readable: the note goes to stderr.
     let idx = f.index("seeds");
-    let out = run(f.dir.path(), &["mechanism", "三项制", "--json", "--index", &idx]);
+    let out = run(
+        f.dir.path(),
+        &["mechanism", "三项制", "--json", "--index", &idx],
+    );
     assert!(out.status.success() && out.stdout.is_empty());
     assert!(stderr(&out).contains("三项制度"));
     // Unusable questions are one clear line and a non-zero exit.

@@ -243,7 +243,10 @@ pub fn suggestion_line(near: &[(String, usize)]) -> String {
 
 /// Nothing matched: say so (with any suggestion) on stdout for people, on stderr for
 /// `--json` and `--csv`, whose stdout stays machine-readable.
-pub fn nothing(format: crate::scope::Format, message: &str) -> anyhow::Result<std::process::ExitCode> {
+pub fn nothing(
+    format: crate::scope::Format,
+    message: &str,
+) -> anyhow::Result<std::process::ExitCode> {
     if format.json || format.csv {
         eprintln!("govmine: {message}");
     } else {

@@ -158,13 +158,23 @@ impl Table {
                 .collect();
             parts.join("  ").trim_end().to_string()
         };
-        let header = line(&mut shown.iter().enumerate().map(|(k, &i)| (k, self.columns[i].name)));
+        let header = line(
+            &mut shown
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| (k, self.columns[i].name)),
+        );
         writeln!(out, "{header}")?;
         for (cells, detail) in &self.rows {
             writeln!(
                 out,
                 "{}",
-                line(&mut shown.iter().enumerate().map(|(k, &i)| (k, cells[i].as_str())))
+                line(
+                    &mut shown
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &i)| (k, cells[i].as_str()))
+                )
             )?;
             if let Some(d) = detail {
                 writeln!(out, "  {}", truncate(d, width.saturating_sub(2)))?;
@@ -206,7 +216,10 @@ mod tests {
     #[test]
     fn long_text_is_cut_to_the_width() {
         let mut t = Table::new(vec![text("key"), text("places")]);
-        t.push_with_detail(vec!["三项制度".into(), "河南省濮阳市、".repeat(20)], "句".repeat(100));
+        t.push_with_detail(
+            vec!["三项制度".into(), "河南省濮阳市、".repeat(20)],
+            "句".repeat(100),
+        );
         let mut out = Vec::new();
         t.write_human(&mut out, 80).unwrap();
         let s = String::from_utf8(out).unwrap();

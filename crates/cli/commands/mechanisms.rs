@@ -66,7 +66,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         table::csv_only("first_year"),
         table::csv_only("last_year"),
     ]);
-    let shown = if args.format.csv { rows.len() } else { args.limit };
+    let shown = if args.format.csv {
+        rows.len()
+    } else {
+        args.limit
+    };
     for m in rows.iter().take(shown) {
         t.push(vec![
             m.key.clone(),

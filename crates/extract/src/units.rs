@@ -199,11 +199,7 @@ pub fn unit_class(base: &str) -> Vec<&'static str> {
     });
     match classes.iter().find(|c| c.contains(&base)) {
         Some(c) => c.clone(),
-        None => match table()
-            .values()
-            .flatten()
-            .find(|u| u.base == base)
-        {
+        None => match table().values().flatten().find(|u| u.base == base) {
             Some(u) => vec![u.base],
             None => Vec::new(),
         },

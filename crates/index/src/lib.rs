@@ -33,8 +33,8 @@ pub use error::{Error, Result};
 pub use meta::{IndexMeta, META_FILE};
 pub use query::ParsedQuery;
 pub use record::{DocMeta, DocRecord, FactRecord, PassageRecord, PlaceTag};
-pub use schema::FORMAT;
 pub use scan::{Filter, Occurrences, RecordRef};
+pub use schema::FORMAT;
 pub use search::{
     check, FacetCount, Facets, Hit, IndexSearcher, PassageHit, SearchRequest, SearchResults,
 };

@@ -249,17 +249,23 @@ impl IndexSearcher {
             clauses.push((Occur::Must, term_query(f.rkey, k)));
         }
         let q = BooleanQuery::new(clauses);
-        Ok(self.searcher().search(&q, &RefCollector {
-            filter: filter.clone(),
-        })?)
+        Ok(self.searcher().search(
+            &q,
+            &RefCollector {
+                filter: filter.clone(),
+            },
+        )?)
     }
 
     /// Every passage, in document then offset order.
     pub fn passage_refs(&self, filter: &Filter) -> Result<Vec<RecordRef>> {
         let q = term_query(self.fields().kind, KIND_PASSAGE);
-        Ok(self.searcher().search(&*q, &RefCollector {
-            filter: filter.clone(),
-        })?)
+        Ok(self.searcher().search(
+            &*q,
+            &RefCollector {
+                filter: filter.clone(),
+            },
+        )?)
     }
 
     /// The stored JSON of facts.

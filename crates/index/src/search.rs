@@ -23,8 +23,8 @@ use govmine_segment::{CharQuery, Segmenter, WordTokenizer};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
-use crate::scan::{Filter, RecordRef};
 use crate::meta::{self, IndexMeta};
+use crate::scan::{Filter, RecordRef};
 use crate::schema::{self, Fields, KIND_DOC, KIND_PASSAGE};
 use crate::snippet::{snippet, Snippet};
 use crate::{register_tokenizers, DocMeta, Error, ParsedQuery, Result};
@@ -134,6 +134,9 @@ pub struct SearchResults {
     #[serde(skip)]
     pub elapsed: Duration,
 }
+
+/// Where something is named: document key → char offsets.
+type Mentions = HashMap<u64, Vec<u64>>;
 
 /// An index open for reading.
 pub struct IndexSearcher {
@@ -280,7 +283,7 @@ impl IndexSearcher {
         &self,
         key: &str,
         req: &SearchRequest,
-    ) -> Result<(HashMap<u64, Vec<u64>>, Vec<String>)> {
+    ) -> Result<(Mentions, Vec<String>)> {
         let filter = Filter {
             region: req.region.clone(),
             years: req.years,
@@ -373,7 +376,9 @@ impl IndexSearcher {
                         group_best: vec![0.0; req.query.groups.len()],
                     });
                     if req.facets {
-                        a.refs.entry(m.passage.addr).or_insert_with(|| m.passage.clone());
+                        a.refs
+                            .entry(m.passage.addr)
+                            .or_insert_with(|| m.passage.clone());
                     }
                     let p = a
                         .passages
@@ -482,8 +487,10 @@ impl IndexSearcher {
         for r in self.fact_refs("mechanism", None, &Filter::none())? {
             *counts.entry(r.key).or_default() += 1;
         }
-        let mut out: Vec<(String, usize)> =
-            counts.into_iter().map(|(k, n)| (k.to_string(), n)).collect();
+        let mut out: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(out)
     }
@@ -630,9 +637,7 @@ impl IndexSearcher {
 }
 
 /// Facet counts over the matching passages of each matching document.
-fn facet_counts<'a>(
-    docs: impl Iterator<Item = impl Iterator<Item = &'a RecordRef>>,
-) -> Facets {
+fn facet_counts<'a>(docs: impl Iterator<Item = impl Iterator<Item = &'a RecordRef>>) -> Facets {
     type Acc = HashMap<String, (usize, usize)>;
     let mut province: Acc = HashMap::new();
     let mut prefecture: Acc = HashMap::new();
@@ -647,7 +652,10 @@ fn facet_counts<'a>(
             }
         };
         for p in passages {
-            let path: Vec<&str> = p.place.as_deref().map_or(Vec::new(), |k| k.split('/').collect());
+            let path: Vec<&str> = p
+                .place
+                .as_deref()
+                .map_or(Vec::new(), |k| k.split('/').collect());
             match path.first() {
                 Some(prov) => count(&mut province, 0, prov.to_string()),
                 None => count(&mut province, 0, "(no place)".into()),

@@ -63,14 +63,7 @@ fn run() -> Result<(), String> {
     let pipeline = Pipeline::new(&[]).map_err(|e| e.to_string())?;
     let searcher = IndexSearcher::open(&PathBuf::from(index), &pipeline.segmenter)
         .map_err(|e| e.to_string())?;
-    let request = |q: &ParsedQuery| SearchRequest {
-        query: q.clone(),
-        region: None,
-        years: None,
-        limit: Some(10),
-        passages: 1,
-        snippet_chars: 120,
-    };
+    let request = |q: &ParsedQuery| SearchRequest::new(q.clone());
 
     // Warm up once per query, then time each query `reps` times.
     let mut hits = Vec::with_capacity(parsed.len());

@@ -239,7 +239,10 @@ pub fn compare(
     let mut inside: BTreeMap<tantivy_addr::Key, Vec<RecordRef>> = BTreeMap::new();
     for q in searcher.fact_refs("quantity", None, &filter)? {
         if let Some(ps) = by_doc.get(&q.doc_key) {
-            if let Some(p) = ps.iter().find(|p| p.r.start <= q.start && q.start < p.r.end) {
+            if let Some(p) = ps
+                .iter()
+                .find(|p| p.r.start <= q.start && q.start < p.r.end)
+            {
                 inside.entry(tantivy_addr::key(&p.r)).or_default().push(q);
             }
         }
@@ -257,7 +260,8 @@ pub fn compare(
             .collect::<std::result::Result<_, _>>()?;
         let starts: Vec<u32> = qs.iter().map(|q| (q.start - p.r.start) as u32).collect();
         for (qi, f) in facts.into_iter().enumerate() {
-            let Some((relation, score)) = relate(&f, starts[qi], &starts, p, &text, &words, &folded_indicator)
+            let Some((relation, score)) =
+                relate(&f, starts[qi], &starts, p, &text, &words, &folded_indicator)
             else {
                 continue;
             };
@@ -382,8 +386,7 @@ fn relate(
         && f.subject.chars().count() <= NEAR_SUBJECT_CHARS
     {
         (Relation::Near, 2.0)
-    } else if sentence.contains(indicator) || words.iter().all(|w| sentence.contains(w.as_str()))
-    {
+    } else if sentence.contains(indicator) || words.iter().all(|w| sentence.contains(w.as_str())) {
         (Relation::Sentence, 1.0)
     } else {
         return None;
@@ -421,9 +424,11 @@ fn near(at: u32, starts: &[u32], p: &Passage, text: &[char], len: u32) -> bool {
         return false;
     };
     let (from, to) = ((m + len) as usize, at as usize);
-    let same_sentence = text
-        .get(from..to)
-        .is_some_and(|between| !between.iter().any(|c| SENTENCE_ENDS.contains(c) || *c == '\n'));
+    let same_sentence = text.get(from..to).is_some_and(|between| {
+        !between
+            .iter()
+            .any(|c| SENTENCE_ENDS.contains(c) || *c == '\n')
+    });
     same_sentence && !starts.iter().any(|&s| s >= m + len && s < at)
 }
 

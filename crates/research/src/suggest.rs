@@ -41,11 +41,7 @@ pub fn closest(
         .map(|(c, k)| (similarity(query, &c), c, k))
         .filter(|(s, _, _)| *s >= 0.3)
         .collect();
-    scored.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
-            .then(b.2.cmp(&a.2))
-            .then(a.1.cmp(&b.1))
-    });
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.2.cmp(&a.2)).then(a.1.cmp(&b.1)));
     scored.into_iter().take(n).map(|(_, c, k)| (c, k)).collect()
 }
 
