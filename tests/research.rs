@@ -751,3 +751,52 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
     }
 }
+
+#[test]
+fn replaced_documents_are_not_counted_twice() {
+    // A re-ingested, changed file replaces its old passages (deleted in the index):
+    // trend, regions and compare count only the new ones.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let file = docs.join("report.txt");
+    let index = dir.path().join("idx");
+    std::fs::write(&file, "酒泉市法治政府建设报告\n深化“放管服”改革，“放管服”改革成效明显。\n行政机关负责人出庭应诉率为75%。\n").unwrap();
+    ingest(dir.path(), &index, &[&docs]);
+    std::fs::write(
+        &file,
+        "酒泉市法治政府建设报告\n深化“放管服”改革。\n行政机关负责人出庭应诉率为80%。\n",
+    )
+    .unwrap();
+    ingest(dir.path(), &index, &[&docs]);
+    let idx = index.to_str().unwrap();
+    let rows: Vec<Value> = ok(dir.path(), &["trend", "放管服", "--json", "--index", idx])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let total: u64 = rows.iter().filter_map(|r| r["mentions"].as_u64()).sum();
+    assert_eq!(total, 1, "{rows:#?}");
+    let out = ok(
+        dir.path(),
+        &["compare", "出庭应诉率", "--json", "--index", idx],
+    );
+    let values: Vec<f64> = out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["value"]
+                .as_f64()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(values, vec![80.0], "{out}");
+    let regions: Vec<Value> = ok(dir.path(), &["regions", "--json", "--index", idx])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let docs: u64 = regions
+        .iter()
+        .map(|r| r["documents"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    assert_eq!(docs, 1);
+}

@@ -270,3 +270,31 @@ pub fn year_span(first: Option<i32>, last: Option<i32>) -> String {
 pub fn cell<T: std::fmt::Display>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
+
+/// `--json`: each row as one JSON object a line.
+pub fn json_lines<T: serde::Serialize>(rows: &[T]) -> anyhow::Result<std::process::ExitCode> {
+    let mut out = stdout();
+    for r in rows {
+        serde_json::to_writer(&mut out, r)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// The table as CSV (`--csv`), or for people under `heading` (a blank line between).
+pub fn table(
+    t: &crate::table::Table,
+    format: crate::scope::Format,
+    heading: &str,
+) -> anyhow::Result<std::process::ExitCode> {
+    let mut out = stdout();
+    if format.csv {
+        t.write_csv(&mut out)?;
+    } else {
+        writeln!(out, "{heading}\n")?;
+        t.write_human(&mut out, crate::table::width())?;
+    }
+    out.flush()?;
+    Ok(std::process::ExitCode::SUCCESS)
+}

@@ -183,11 +183,12 @@ impl Table {
         Ok(())
     }
 
-    /// Every column as CSV, UTF-8 with a BOM (so Excel reads the Chinese right).
+    /// Every column as CSV, UTF-8 with a BOM (so Excel reads the Chinese right); headers
+    /// with `_` for spaces (`as written` → `as_written`).
     pub fn write_csv(&self, out: &mut impl Write) -> anyhow::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(self.columns.iter().map(|c| c.name))?;
+        w.write_record(self.columns.iter().map(|c| c.name.replace(' ', "_")))?;
         for (cells, _) in &self.rows {
             w.write_record(cells)?;
         }

@@ -2,13 +2,12 @@
 //! per place, year, status and unit, with the sentence to check it by.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::process::ExitCode;
 
 use govmine_research::{CompareRequest, Relation};
 
 use crate::context::Context;
-use crate::output::{self, stdout};
+use crate::output;
 use crate::scope::{Format, Scope};
 use crate::table::{self, Table};
 
@@ -73,14 +72,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         };
         return output::nothing(args.format, &msg);
     }
-    let mut out = stdout();
     if args.format.json {
-        for r in &cmp.rows {
-            serde_json::to_writer(&mut out, r)?;
-            writeln!(out)?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return output::json_lines(&cmp.rows);
     }
     let mut t = Table::new(vec![
         table::text("place"),
@@ -129,28 +122,21 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         let detail = format!("{} — {}", r.sentence.trim(), r.doc_id);
         t.push_with_detail(cells, detail);
     }
-    if args.format.csv {
-        t.write_csv(&mut out)?;
+    let places: BTreeSet<&str> = cmp.rows.iter().map(|r| r.place.as_str()).collect();
+    let results = cmp.rows.iter().filter(|r| r.status == "result").count();
+    let best = if args.all {
+        "every value found"
     } else {
-        let places: BTreeSet<&str> = cmp.rows.iter().map(|r| r.place.as_str()).collect();
-        let results = cmp.rows.iter().filter(|r| r.status == "result").count();
-        let best = if args.all {
-            "every value found"
-        } else {
-            "best match per place, year, status and unit (--all: every value)"
-        };
-        writeln!(
-            out,
-            "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}\n",
-            cmp.indicator,
-            args.scope.describe(),
-            places.len(),
-            cmp.rows.len(),
-            results,
-            cmp.rows.len() - results,
-        )?;
-        t.write_human(&mut out, table::width())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+        "best match per place, year, status and unit (--all: every value)"
+    };
+    let heading = format!(
+        "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}",
+        cmp.indicator,
+        args.scope.describe(),
+        places.len(),
+        cmp.rows.len(),
+        results,
+        cmp.rows.len() - results,
+    );
+    output::table(&t, args.format, &heading)
 }

@@ -2,11 +2,10 @@
 //! it and its expansion where a report spells it out.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Context;
-use crate::output::{self, stdout};
+use crate::output;
 use crate::scope::{Format, Scope};
 use crate::table::{self, Table};
 
@@ -41,14 +40,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             ),
         );
     }
-    let mut out = stdout();
     if args.format.json {
-        for r in &report.rows {
-            serde_json::to_writer(&mut out, r)?;
-            writeln!(out)?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return output::json_lines(&report.rows);
     }
     let mut t = Table::new(vec![
         table::text("place"),
@@ -86,23 +79,16 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         };
         t.push_with_detail(cells, detail);
     }
-    if args.format.csv {
-        t.write_csv(&mut out)?;
-    } else {
-        let places: BTreeSet<&str> = report.rows.iter().map(|r| r.place.as_str()).collect();
-        let docs: BTreeSet<&str> = report.rows.iter().map(|r| r.doc_id.as_str()).collect();
-        let mentions: usize = report.rows.iter().map(|r| r.mentions).sum();
-        writeln!(
-            out,
-            "{}: {} places, {} documents, {} mentions{}\n",
-            report.key,
-            places.len(),
-            docs.len(),
-            mentions,
-            args.scope.describe()
-        )?;
-        t.write_human(&mut out, table::width())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let places: BTreeSet<&str> = report.rows.iter().map(|r| r.place.as_str()).collect();
+    let docs: BTreeSet<&str> = report.rows.iter().map(|r| r.doc_id.as_str()).collect();
+    let mentions: usize = report.rows.iter().map(|r| r.mentions).sum();
+    let heading = format!(
+        "{}: {} places, {} documents, {} mentions{}",
+        report.key,
+        places.len(),
+        docs.len(),
+        mentions,
+        args.scope.describe()
+    );
+    output::table(&t, args.format, &heading)
 }

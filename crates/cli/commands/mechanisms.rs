@@ -1,11 +1,10 @@
 //! `govmine mechanisms`: every mechanism with the places that name it, most widespread
 //! first.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Context;
-use crate::output::{self, stdout};
+use crate::output;
 use crate::scope::{Format, Scope};
 use crate::table::{self, Table};
 
@@ -46,14 +45,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         };
         return output::nothing(args.format, &msg);
     }
-    let mut out = stdout();
     if args.format.json {
-        for m in &rows {
-            serde_json::to_writer(&mut out, m)?;
-            writeln!(out)?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return output::json_lines(&rows);
     }
     let mut t = Table::new(vec![
         table::text("mechanism"),
@@ -84,27 +77,20 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             output::cell(m.last_year),
         ]);
     }
-    if args.format.csv {
-        t.write_csv(&mut out)?;
+    let at_least = if args.min_places > 1 {
+        format!(" in {} or more places", args.min_places)
     } else {
-        let at_least = if args.min_places > 1 {
-            format!(" in {} or more places", args.min_places)
-        } else {
-            String::new()
-        };
-        writeln!(
-            out,
-            "{} mechanisms named{at_least}{}{}\n",
-            rows.len(),
-            args.scope.describe(),
-            if rows.len() > shown {
-                format!(", showing {shown} (--limit N for more)")
-            } else {
-                String::new()
-            }
-        )?;
-        t.write_human(&mut out, table::width())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+        String::new()
+    };
+    let more = if rows.len() > shown {
+        format!(", showing {shown} (--limit N for more)")
+    } else {
+        String::new()
+    };
+    let heading = format!(
+        "{} mechanisms named{at_least}{}{more}",
+        rows.len(),
+        args.scope.describe(),
+    );
+    output::table(&t, args.format, &heading)
 }

@@ -1,11 +1,10 @@
 //! `govmine regions`: the places in the index with their documents, passages and
 //! records.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Context;
-use crate::output::{self, stdout};
+use crate::output;
 use crate::scope::{Format, Scope};
 use crate::table::{self, Table};
 
@@ -29,14 +28,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             &format!("no places in the index{}", args.scope.describe()),
         );
     }
-    let mut out = stdout();
     if args.format.json {
-        for r in &rows {
-            serde_json::to_writer(&mut out, r)?;
-            writeln!(out)?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return output::json_lines(&rows);
     }
     let mut t = Table::new(vec![
         table::text("place"),
@@ -58,17 +51,10 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             r.author_of.to_string(),
         ]);
     }
-    if args.format.csv {
-        t.write_csv(&mut out)?;
-    } else {
-        writeln!(
-            out,
-            "{} places{} (docs: documents with a passage about the place)\n",
-            rows.iter().filter(|r| !r.path.is_empty()).count(),
-            args.scope.describe()
-        )?;
-        t.write_human(&mut out, table::width())?;
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    let heading = format!(
+        "{} places{} (docs: documents with a passage about the place)",
+        rows.iter().filter(|r| !r.path.is_empty()).count(),
+        args.scope.describe()
+    );
+    output::table(&t, args.format, &heading)
 }

@@ -1,13 +1,12 @@
 //! `govmine trend TERM`: occurrences of a term per year or place, raw and per 10,000
 //! characters; years without a document are gaps, not zeros.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use govmine_research::TrendBy;
 
 use crate::context::Context;
-use crate::output::stdout;
+use crate::output;
 use crate::scope::{Format, Scope};
 use crate::table::{self, Table};
 
@@ -45,14 +44,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     }
     let searcher = ctx.searcher(&pipeline)?;
     let trend = govmine_research::trend(&searcher, term, by, &filter)?;
-    let mut out = stdout();
     if args.format.json {
-        for r in &trend.rows {
-            serde_json::to_writer(&mut out, r)?;
-            writeln!(out)?;
-        }
-        out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return output::json_lines(&trend.rows);
     }
     let mut t = Table::new(vec![
         table::text(if by == TrendBy::Year { "year" } else { "place" }),
@@ -84,35 +77,28 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             },
         ]);
     }
-    if args.format.csv {
-        t.write_csv(&mut out)?;
-    } else {
-        let mentioning: usize = trend.rows.iter().map(|r| r.documents_mentioning).sum();
-        let gaps = trend.rows.iter().filter(|r| r.mentions.is_none()).count();
-        writeln!(
-            out,
-            "{} by {}{}: {} occurrences in {} documents{}\n",
+    let mentioning: usize = trend.rows.iter().map(|r| r.documents_mentioning).sum();
+    let gaps = match trend.rows.iter().filter(|r| r.mentions.is_none()).count() {
+        0 => String::new(),
+        1 => "\n— marks a year without any document (a gap, not a zero)".to_string(),
+        n => format!("\n— marks {n} years without any document (gaps, not zeros)"),
+    };
+    let absent = if trend.total == 0 {
+        format!(
+            "\n{} does not occur{}: `govmine search` finds what does",
             trend.term,
-            args.by,
-            args.scope.describe(),
-            trend.total,
-            mentioning,
-            match gaps {
-                0 => String::new(),
-                1 => "\n— marks a year without any document (a gap, not a zero)".to_string(),
-                n => format!("\n— marks {n} years without any document (gaps, not zeros)"),
-            }
-        )?;
-        t.write_human(&mut out, table::width())?;
-        if trend.total == 0 {
-            writeln!(
-                out,
-                "\n{} does not occur{}: `govmine search` finds what does",
-                trend.term,
-                args.scope.describe()
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+            args.scope.describe()
+        )
+    } else {
+        String::new()
+    };
+    let heading = format!(
+        "{} by {}{}: {} occurrences in {} documents{gaps}{absent}",
+        trend.term,
+        args.by,
+        args.scope.describe(),
+        trend.total,
+        mentioning,
+    );
+    output::table(&t, args.format, &heading)
 }

@@ -39,7 +39,7 @@ impl Collector for MatchCollector {
         reader: &SegmentReader,
     ) -> tantivy::Result<MatchSegmentCollector> {
         Ok(MatchSegmentCollector {
-            columns: SegmentColumns::new(segment, reader)?,
+            columns: SegmentColumns::new(segment, reader, false)?,
             headings: reader.fast_fields().u64("heading")?,
             out: Vec::new(),
         })

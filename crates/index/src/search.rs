@@ -484,7 +484,7 @@ impl IndexSearcher {
     /// The distinct mechanism keys in the index, each with its number of mentions.
     pub fn mechanism_keys(&self) -> Result<Vec<(String, usize)>> {
         let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
-        for r in self.fact_refs("mechanism", None, &Filter::none())? {
+        for r in self.fact_refs_unlabelled("mechanism", None, &Filter::none())? {
             *counts.entry(r.key).or_default() += 1;
         }
         let mut out: Vec<(String, usize)> = counts

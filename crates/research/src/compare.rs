@@ -237,7 +237,7 @@ pub fn compare(
     }
     // passage key → the quantities in it, in offset order
     let mut inside: BTreeMap<tantivy_addr::Key, Vec<RecordRef>> = BTreeMap::new();
-    for q in searcher.fact_refs("quantity", None, &filter)? {
+    for q in searcher.fact_refs_unlabelled("quantity", None, &filter)? {
         if let Some(ps) = by_doc.get(&q.doc_key) {
             if let Some(p) = ps
                 .iter()

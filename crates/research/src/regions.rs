@@ -52,7 +52,7 @@ pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRo
         a.passages += 1;
     }
     for t in ["quantity", "mechanism", "measure", "policy_doc", "date"] {
-        for r in searcher.fact_refs(t, None, filter)? {
+        for r in searcher.fact_refs_unlabelled(t, None, filter)? {
             match r.place.as_deref() {
                 Some(k) => acc.entry(k.to_string()).or_default().records += 1,
                 None => unplaced.records += 1,
