@@ -40,6 +40,13 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    // A bad query or option is reported before anything is opened.
+    let mut text = args.query.join(" ");
+    let parsed = if text.trim().is_empty() && args.mechanism.is_some() {
+        None
+    } else {
+        Some(ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?)
+    };
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
@@ -47,27 +54,23 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         .mechanism
         .as_deref()
         .map(govmine_research::mechanisms::normalise_key);
-    let mut text = args.query.join(" ");
-    let query = if text.trim().is_empty() {
-        // No terms: the mechanism's names as written are the terms.
-        let key = mechanism.as_deref().unwrap_or_default();
-        let names = mechanism_names(&searcher, key)?;
-        if names.is_empty() {
-            return no_such_mechanism(&searcher, key, args.format);
-        }
-        text = names.join(" OR ");
-        ParsedQuery {
-            groups: vec![names],
-            excluded: Vec::new(),
-        }
-    } else {
-        ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?
-    };
     if let Some(key) = &mechanism {
         if mechanism_names(&searcher, key)?.is_empty() {
             return no_such_mechanism(&searcher, key, args.format);
         }
     }
+    let query = match parsed {
+        Some(q) => q,
+        None => {
+            // No terms: the mechanism's names as written are the terms.
+            let names = mechanism_names(&searcher, mechanism.as_deref().unwrap_or_default())?;
+            text = names.join(" OR ");
+            ParsedQuery {
+                groups: vec![names],
+                excluded: Vec::new(),
+            }
+        }
+    };
     let req = SearchRequest {
         query,
         region: filter.region,
