@@ -800,3 +800,48 @@ fn replaced_documents_are_not_counted_twice() {
         .unwrap();
     assert_eq!(docs, 1);
 }
+
+#[test]
+fn places_roll_up_to_provinces_and_compare_sorts_by_value() {
+    let f = fixture();
+    // regions --level province: 重庆市渝北区 under 重庆市, the two 河南 cities as 河南省.
+    let rows = f.json("seeds", &["regions", "--level", "province"]);
+    let henan = rows.iter().find(|r| s(&r["place"]) == "河南省").unwrap();
+    let fine = f.json("seeds", &["regions"]);
+    let henan_passages: u64 = fine
+        .iter()
+        .filter(|r| s(&r["place"]).starts_with("河南省"))
+        .map(|r| r["passages"].as_u64().unwrap())
+        .sum();
+    assert_eq!(henan["passages"].as_u64(), Some(henan_passages));
+    // One document is about 驻马店 and written by 濮阳: once under 河南省 for each role.
+    assert_eq!(henan["documents"].as_u64(), Some(1));
+    assert_eq!(henan["subject_of"].as_u64(), Some(1));
+    assert!(rows
+        .iter()
+        .all(|r| r["level"] == "province" || r["path"].as_array().unwrap().is_empty()));
+    // trend --by region --level province sums the cities.
+    let t = f.json(
+        "seeds",
+        &["trend", "三项制度", "--by", "region", "--level", "province"],
+    );
+    let h = t.iter().find(|r| s(&r["group"]) == "河南省").unwrap();
+    assert_eq!(h["mentions"].as_u64(), Some(4));
+    // compare --sort value: largest first.
+    let by_value = f.json(
+        "provinces",
+        &["compare", "生产总值", "--unit", "元", "--sort", "value"],
+    );
+    let values: Vec<i64> = by_value
+        .iter()
+        .map(|r| r["value"].as_i64().unwrap())
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
+    assert_eq!(values[0], 13_570_000_000_000);
+    // A term that never occurs: said, with the closest keys or subjects.
+    let out = f.ok("seeds", &["trend", "三项制度改革创新"]);
+    assert!(
+        out.contains("does not occur") && out.contains("三项制度"),
+        "{out}"
+    );
+}

@@ -112,3 +112,12 @@ mod tests {
         assert!(parse_years("2016-2020").is_err());
     }
 }
+
+/// `--level province|prefecture`: roll places up.
+pub fn level(arg: Option<&str>) -> Option<govmine_research::place::Level> {
+    match arg {
+        Some("province") => Some(govmine_research::place::Level::Province),
+        Some("prefecture") => Some(govmine_research::place::Level::Prefecture),
+        _ => None,
+    }
+}

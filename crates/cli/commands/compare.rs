@@ -26,6 +26,10 @@ pub struct Args {
     /// Every value found, not only the best per place, year, status and unit
     #[arg(long)]
     pub all: bool,
+    /// Order rows (results, then targets) by place (division code, then year) or by
+    /// value, largest first
+    #[arg(long, default_value = "place", value_parser = ["place", "value"])]
+    pub sort: String,
     #[command(flatten)]
     pub scope: Scope,
     #[command(flatten)]
@@ -43,7 +47,21 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         status: args.status.clone(),
         all: args.all,
     };
-    let cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
+    let mut cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
+    if args.sort == "value" {
+        // Stable: rows of one status and unit stay together, largest value first.
+        cmp.rows.sort_by(|a, b| {
+            (a.status != "result")
+                .cmp(&(b.status != "result"))
+                .then(a.unit.cmp(&b.unit))
+                .then(
+                    b.value
+                        .as_f64()
+                        .unwrap_or(0.0)
+                        .total_cmp(&a.value.as_f64().unwrap_or(0.0)),
+                )
+        });
+    }
     let unit_note = match &cmp.units {
         Some(u) => format!(" in {}", u.join("/")),
         None => String::new(),

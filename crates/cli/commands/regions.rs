@@ -11,6 +11,9 @@ use crate::table::{self, Table};
 /// Options of `regions`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// Roll places up to provinces or prefectures (a county counts under its prefecture)
+    #[arg(long, value_parser = ["province", "prefecture"])]
+    pub level: Option<String>,
     #[command(flatten)]
     pub scope: Scope,
     #[command(flatten)]
@@ -21,7 +24,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
-    let rows = govmine_research::regions(&searcher, &filter)?;
+    let rows = govmine_research::regions(
+        &searcher,
+        &filter,
+        crate::scope::level(args.level.as_deref()),
+    )?;
     if rows.is_empty() {
         return output::nothing(
             args.format,

@@ -19,6 +19,9 @@ pub struct Args {
     /// Group by the document's year or the passage's place
     #[arg(long, default_value = "year", value_parser = ["year", "region"])]
     pub by: String,
+    /// With --by region: roll places up to provinces or prefectures
+    #[arg(long, value_parser = ["province", "prefecture"])]
+    pub level: Option<String>,
     #[command(flatten)]
     pub scope: Scope,
     #[command(flatten)]
@@ -34,7 +37,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let by = if args.by == "region" {
-        TrendBy::Region
+        TrendBy::Region(crate::scope::level(args.level.as_deref()))
     } else {
         TrendBy::Year
     };
@@ -85,9 +88,10 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let absent = if trend.total == 0 {
         format!(
-            "\n{} does not occur{}: `govmine search` finds what does",
+            "\n{} does not occur{}{}",
             trend.term,
-            args.scope.describe()
+            args.scope.describe(),
+            output::suggestion_line(&trend.suggestions)
         )
     } else {
         String::new()

@@ -104,11 +104,18 @@ fn run() -> Result<(), String> {
     for (term, by) in [
         ("放管服", TrendBy::Year),
         ("营商环境", TrendBy::Year),
-        ("执法", TrendBy::Region),
+        ("执法", TrendBy::Region(None)),
     ] {
         cases.push((
             "trend",
-            format!("trend {term} --by {by:?}"),
+            format!(
+                "trend {term} --by {}",
+                if by == TrendBy::Year {
+                    "year"
+                } else {
+                    "region"
+                }
+            ),
             Box::new(move || {
                 govmine_research::trend(s, term, by, none)
                     .unwrap()
@@ -120,7 +127,7 @@ fn run() -> Result<(), String> {
     cases.push((
         "regions",
         "regions".into(),
-        Box::new(move || govmine_research::regions(s, none).unwrap().len()),
+        Box::new(move || govmine_research::regions(s, none, None).unwrap().len()),
     ));
     for (q, mechanism) in [("执法", Some("三项制度")), ("法治政府", None)] {
         let mut req = SearchRequest::new(ParsedQuery::parse(q).unwrap());

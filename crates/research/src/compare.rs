@@ -438,15 +438,23 @@ fn subject_suggestions(
     indicator: &str,
     filter: &Filter,
 ) -> Result<Vec<(String, usize)>> {
+    Ok(suggest::closest(
+        indicator,
+        subject_counts(searcher, filter)?,
+        5,
+    ))
+}
+
+/// Every quantity subject (indicator as written) with its number of values.
+pub fn subject_counts(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<(String, usize)>> {
     let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
     for r in searcher.fact_refs("quantity", None, filter)? {
         *counts.entry(r.label).or_default() += 1;
     }
-    Ok(suggest::closest(
-        indicator,
-        counts.into_iter().map(|(k, n)| (k.to_string(), n)),
-        5,
-    ))
+    Ok(counts
+        .into_iter()
+        .map(|(k, n)| (k.to_string(), n))
+        .collect())
 }
 
 /// Passages keyed by their address, in index order.

@@ -6,6 +6,26 @@ const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重�
 /// Shown for records whose passage has no place.
 pub const NO_PLACE: &str = "(no place)";
 
+/// A level to roll places up to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Provinces (and 全国).
+    Province,
+    /// Prefecture-level places; a county counts under its prefecture.
+    Prefecture,
+}
+
+/// A place key rolled up to `level` (`山东省/菏泽市/郓城县` → `山东省/菏泽市`); as it is
+/// when `None` or already at or above the level.
+pub fn roll_up(key: &str, level: Option<Level>) -> String {
+    let depth = match level {
+        None => return key.to_string(),
+        Some(Level::Province) => 1,
+        Some(Level::Prefecture) => 2,
+    };
+    key.split('/').take(depth).collect::<Vec<_>>().join("/")
+}
+
 /// The display name of a place key: its parts joined (`河南省驻马店市`).
 pub fn name(key: &str) -> String {
     key.split('/').collect()
@@ -46,5 +66,18 @@ mod tests {
         assert_eq!(level("山东省/菏泽市/郓城县"), "county");
         assert_eq!(level("全国"), "national");
         assert_eq!(level("甘肃省"), "province");
+        assert_eq!(
+            roll_up("山东省/菏泽市/郓城县", Some(Level::Prefecture)),
+            "山东省/菏泽市"
+        );
+        assert_eq!(
+            roll_up("山东省/菏泽市/郓城县", Some(Level::Province)),
+            "山东省"
+        );
+        assert_eq!(roll_up("全国", Some(Level::Prefecture)), "全国");
+        assert_eq!(
+            roll_up("山东省/菏泽市/郓城县", None),
+            "山东省/菏泽市/郓城县"
+        );
     }
 }

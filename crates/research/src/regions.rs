@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use govmine_index::{Filter, IndexSearcher};
 
-use crate::{place, Result};
+use crate::place::{self, Level};
+use crate::Result;
 
 /// One place in the index.
 #[derive(Debug, Clone, Serialize)]
@@ -34,18 +35,23 @@ struct Acc {
     docs: HashSet<u64>,
     passages: usize,
     records: usize,
-    subject_of: usize,
-    author_of: usize,
+    subject_of: HashSet<String>,
+    author_of: HashSet<String>,
 }
 
-/// Every place passages or documents are about, in path order (a province before its
-/// cities); passages without a place as one `(no place)` row at the end.
-pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRow>> {
+/// Every place passages or documents are about (rolled up to `level` if given), in path
+/// order (a province before its cities); passages without a place as one `(no place)`
+/// row at the end.
+pub fn regions(
+    searcher: &IndexSearcher,
+    filter: &Filter,
+    level: Option<Level>,
+) -> Result<Vec<RegionRow>> {
     let mut acc: BTreeMap<String, Acc> = BTreeMap::new();
     let mut unplaced = Acc::default();
     for p in searcher.passage_refs(filter)? {
         let a = match p.place.as_deref() {
-            Some(k) => acc.entry(k.to_string()).or_default(),
+            Some(k) => acc.entry(place::roll_up(k, level)).or_default(),
             None => &mut unplaced,
         };
         a.docs.insert(p.doc_key);
@@ -54,7 +60,7 @@ pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRo
     for t in ["quantity", "mechanism", "measure", "policy_doc", "date"] {
         for r in searcher.fact_refs_unlabelled(t, None, filter)? {
             match r.place.as_deref() {
-                Some(k) => acc.entry(k.to_string()).or_default().records += 1,
+                Some(k) => acc.entry(place::roll_up(k, level)).or_default().records += 1,
                 None => unplaced.records += 1,
             }
         }
@@ -65,12 +71,12 @@ pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRo
             if !filter.admits(Some(&key), d.year) {
                 continue;
             }
-            let a = acc.entry(key).or_default();
+            let a = acc.entry(place::roll_up(&key, level)).or_default();
             match p.role.as_deref() {
-                Some("subject") => a.subject_of += 1,
-                Some("author") => a.author_of += 1,
-                _ => {}
-            }
+                Some("subject") => a.subject_of.insert(d.id.clone()),
+                Some("author") => a.author_of.insert(d.id.clone()),
+                _ => false,
+            };
         }
     }
     let mut rows: Vec<RegionRow> = acc
@@ -82,8 +88,8 @@ pub fn regions(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<RegionRo
             documents: a.docs.len(),
             passages: a.passages,
             records: a.records,
-            subject_of: a.subject_of,
-            author_of: a.author_of,
+            subject_of: a.subject_of.len(),
+            author_of: a.author_of.len(),
         })
         .collect();
     if unplaced.passages > 0 {

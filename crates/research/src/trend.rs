@@ -11,15 +11,15 @@ use serde::Serialize;
 
 use govmine_index::{Filter, IndexSearcher};
 
-use crate::{place, Result};
+use crate::{place, suggest, Result};
 
 /// What to group by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrendBy {
     /// The document's year.
     Year,
-    /// The passage's place.
-    Region,
+    /// The passage's place, rolled up to a level if given.
+    Region(Option<place::Level>),
 }
 
 /// Mentions in one year or place.
@@ -51,6 +51,8 @@ pub struct Trend {
     pub rows: Vec<TrendRow>,
     /// All occurrences.
     pub total: u64,
+    /// When it never occurs: mechanism keys and indicator subjects most like it.
+    pub suggestions: Vec<(String, usize)>,
 }
 
 #[derive(Default)]
@@ -93,7 +95,9 @@ pub fn trend(searcher: &IndexSearcher, term: &str, by: TrendBy, filter: &Filter)
     let group_of = |place: Option<&str>, year: Option<i32>| -> String {
         match by {
             TrendBy::Year => year.map_or("(no year)".to_string(), |y| y.to_string()),
-            TrendBy::Region => place.map_or(place::NO_PLACE.to_string(), place::name),
+            TrendBy::Region(level) => place.map_or(place::NO_PLACE.to_string(), |k| {
+                place::name(&place::roll_up(k, level))
+            }),
         }
     };
     let mut acc: HashMap<String, Acc> = HashMap::new();
@@ -128,7 +132,7 @@ pub fn trend(searcher: &IndexSearcher, term: &str, by: TrendBy, filter: &Filter)
             }
             rows
         }
-        TrendBy::Region => {
+        TrendBy::Region(_) => {
             let mut rows: Vec<TrendRow> = acc
                 .iter()
                 .map(|(g, a)| row(g.clone(), None, Some(a)))
@@ -142,9 +146,17 @@ pub fn trend(searcher: &IndexSearcher, term: &str, by: TrendBy, filter: &Filter)
             rows
         }
     };
+    let suggestions = if total == 0 {
+        let mut known = searcher.mechanism_keys()?;
+        known.extend(crate::compare::subject_counts(searcher, filter)?);
+        suggest::closest(term, known, 5)
+    } else {
+        Vec::new()
+    };
     Ok(Trend {
         term: term.to_string(),
         rows,
         total,
+        suggestions,
     })
 }
