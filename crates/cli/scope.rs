@@ -100,6 +100,15 @@ pub fn parse_years(s: &str) -> anyhow::Result<(i32, i32)> {
     Ok((a, b))
 }
 
+/// `--level province|prefecture`: roll places up.
+pub fn level(arg: Option<&str>) -> Option<govmine_research::place::Level> {
+    match arg {
+        Some("province") => Some(govmine_research::place::Level::Province),
+        Some("prefecture") => Some(govmine_research::place::Level::Prefecture),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_years;
@@ -110,14 +119,5 @@ mod tests {
         assert_eq!(parse_years("2016..").unwrap(), (2016, i32::MAX));
         assert!(parse_years("2020..2016").is_err());
         assert!(parse_years("2016-2020").is_err());
-    }
-}
-
-/// `--level province|prefecture`: roll places up.
-pub fn level(arg: Option<&str>) -> Option<govmine_research::place::Level> {
-    match arg {
-        Some("province") => Some(govmine_research::place::Level::Province),
-        Some("prefecture") => Some(govmine_research::place::Level::Prefecture),
-        _ => None,
     }
 }
