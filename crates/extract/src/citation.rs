@@ -245,6 +245,7 @@ fn strip_parenthetical(t: &mut Vec<char>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{pairs, seed};
 
     /// `(title, kind)` of each citation, after checking the offsets point at `《…》`.
     fn found(text: &str) -> Vec<(String, String)> {
@@ -264,12 +265,6 @@ mod tests {
             assert_eq!(inner, title, "{d:?}");
         }
         docs.into_iter().map(|d| (d.title, d.kind)).collect()
-    }
-
-    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
     }
 
     #[test]
@@ -343,20 +338,6 @@ mod tests {
         assert_eq!(kind("人民日报"), "");
         assert_eq!(kind("党委会的工作方法"), "");
         assert_eq!(kind("毛泽东选集"), "");
-    }
-
-    /// A seed report from `corpus/` by its number (`"000"`).
-    fn seed(n: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let path = std::fs::read_dir(dir)
-            .expect("corpus/")
-            .map(|e| e.expect("entry").path())
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|f| f.to_string_lossy().starts_with(n))
-            })
-            .expect("seed");
-        std::fs::read_to_string(path).expect("seed text")
     }
 
     #[test]

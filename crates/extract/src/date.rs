@@ -466,6 +466,7 @@ fn chinese_at(chars: &[char], i: usize) -> Vec<Found> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::{pairs, seed};
 
     /// `(text, iso)` of each date, after checking that the offsets point at the text.
     fn found(text: &str) -> Vec<(String, String)> {
@@ -478,12 +479,6 @@ mod tests {
             assert_eq!(chars[d.start..d.end].iter().collect::<String>(), d.text);
         }
         ds.into_iter().map(|d| (d.text, d.iso)).collect()
-    }
-
-    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect()
     }
 
     #[test]
@@ -605,20 +600,6 @@ mod tests {
             found("2016年2月29日"),
             pairs(&[("2016年2月29日", "2016-02-29")])
         );
-    }
-
-    /// A seed report from `corpus/` by its number (`"000"`).
-    fn seed(n: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let path = std::fs::read_dir(dir)
-            .expect("corpus/")
-            .map(|e| e.expect("entry").path())
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|f| f.to_string_lossy().starts_with(n))
-            })
-            .expect("seed");
-        std::fs::read_to_string(path).expect("seed text")
     }
 
     #[test]

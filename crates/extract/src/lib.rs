@@ -41,6 +41,8 @@ pub mod mechanism;
 pub mod number;
 pub mod quantity;
 pub mod record;
+#[cfg(test)]
+mod test_support;
 pub mod units;
 
 pub use decimal::Decimal;

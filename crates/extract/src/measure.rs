@@ -595,6 +595,7 @@ fn trim_connective(chars: &[char], start: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::seed;
 
     /// The span claims: `start..end` is the marker, skipped punctuation, then the text.
     fn check(text: &str, ms: &[Measure]) {
@@ -860,20 +861,6 @@ mod tests {
             ]
         );
         assert_eq!(found("第一坚持稳中求进。"), vec![]);
-    }
-
-    /// A seed report from `corpus/` by its number (`"000"`).
-    fn seed(n: &str) -> String {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-        let path = std::fs::read_dir(dir)
-            .expect("corpus/")
-            .map(|e| e.expect("entry").path())
-            .find(|p| {
-                p.file_name()
-                    .is_some_and(|f| f.to_string_lossy().starts_with(n))
-            })
-            .expect("seed");
-        std::fs::read_to_string(path).expect("seed text")
     }
 
     #[test]

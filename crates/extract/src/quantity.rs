@@ -727,12 +727,11 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
     {
         return true;
     }
+    // A lone Chinese 一 before 年 (一年): a span, or a year named (上一年, 新的一年)?
+    let lone_yi_year =
+        base == "年" && plain && m.num.chinese && m.num.end == i + 1 && chars[i] == '一';
     // 上一年, 前一年, 新的一年: a year named, not a span.
-    if base == "年"
-        && plain
-        && m.num.chinese
-        && m.num.end == i + 1
-        && chars[i] == '一'
+    if lone_yi_year
         && (matches!(
             prev,
             '上' | '下' | '同' | '当' | '前' | '后' | '每' | '这' | '那' | '又'
@@ -753,11 +752,7 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
         return true;
     }
     // 1986年是…的一年: the calendar year described, not a span (but 过去的一年 is one).
-    if base == "年"
-        && plain
-        && m.num.chinese
-        && m.num.end == i + 1
-        && chars[i] == '一'
+    if lone_yi_year
         && prev == '的'
         && !ends_with(chars, i, "过去的")
         && !ends_with(chars, i, "以来的")
