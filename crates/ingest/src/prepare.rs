@@ -8,7 +8,7 @@ use govmine_places::{attribute, Gazetteer, Place, Role};
 use govmine_segment::{fold, presegment, Segmenter};
 use govmine_text::{decode, Document};
 
-use crate::records::{level_name, records, role_name, Source};
+use crate::records::{records, role_name, Source};
 use crate::source::{RawDoc, Skip};
 
 /// A document through every stage.
@@ -50,7 +50,7 @@ pub fn place_tag(gaz: &Gazetteer, place: Place, role: Option<Role>) -> PlaceTag 
     PlaceTag {
         name,
         path: gaz.facet_path(place),
-        level: level_name(gaz, place).into(),
+        level: gaz.level_name(place).into(),
         code,
         role: role.map(|r| role_name(r).into()),
     }

@@ -57,18 +57,6 @@ pub fn region(gaz: &Gazetteer, place: Place) -> Region {
     }
 }
 
-/// `national`, `province`, `prefecture` or `county`.
-pub fn level_name(gaz: &Gazetteer, place: Place) -> &'static str {
-    match place {
-        Place::National => "national",
-        Place::Region(id) => match gaz.region(id).level {
-            Level::Province => "province",
-            Level::Prefecture => "prefecture",
-            Level::County => "county",
-        },
-    }
-}
-
 /// `subject` or `author`.
 pub fn role_name(role: Role) -> &'static str {
     match role {
@@ -118,7 +106,7 @@ pub fn records(
                     .iter()
                     .map(|d| DocRegion {
                         name: region(gaz, d.place).name,
-                        level: level_name(gaz, d.place).into(),
+                        level: gaz.level_name(d.place).into(),
                         role: role_name(d.role).into(),
                         code: match d.place {
                             Place::Region(id) => Some(gaz.region(id).code.clone()),

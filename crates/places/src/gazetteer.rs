@@ -351,6 +351,30 @@ impl Gazetteer {
         }
     }
 
+    /// The place whose [`Gazetteer::facet_path`] is `path` (`["河南省", "驻马店市"]`,
+    /// `["全国"]`), if any.
+    pub fn by_path(&self, path: &[String]) -> Option<Place> {
+        if path.len() == 1 && path[0] == "全国" {
+            return Some(Place::National);
+        }
+        self.lookup(path.last()?)
+            .into_iter()
+            .map(Place::Region)
+            .find(|&p| self.facet_path(p) == path)
+    }
+
+    /// `national`, `province`, `prefecture` or `county`.
+    pub fn level_name(&self, place: Place) -> &'static str {
+        match place {
+            Place::National => "national",
+            Place::Region(id) => match self.region(id).level {
+                Level::Province => "province",
+                Level::Prefecture => "prefecture",
+                Level::County => "county",
+            },
+        }
+    }
+
     /// The facet path as one string: `福建省福州市鼓楼区`.
     pub fn full_path(&self, id: RegionId) -> String {
         self.facet_path(Place::Region(id)).concat()

@@ -1,8 +1,5 @@
 //! Places as the index keys them (`河南省/驻马店市`): names and levels.
 
-/// Cities whose districts are county-level though they sit right under the city.
-const MUNICIPALITIES: [&str; 4] = ["北京市", "天津市", "上海市", "重庆市"];
-
 /// Shown for records whose passage has no place.
 pub const NO_PLACE: &str = "(no place)";
 
@@ -41,16 +38,11 @@ pub fn path(key: &str) -> Vec<String> {
     key.split('/').map(str::to_owned).collect()
 }
 
-/// `national`, `province`, `prefecture` or `county`.
+/// `national`, `province`, `prefecture` or `county`, as the gazetteer the index was built
+/// with says; empty for a path it does not know.
 pub fn level(key: &str) -> &'static str {
-    let parts: Vec<&str> = key.split('/').collect();
-    match parts.len() {
-        1 if parts[0] == "全国" => "national",
-        1 => "province",
-        2 if MUNICIPALITIES.contains(&parts[0]) => "county",
-        2 => "prefecture",
-        _ => "county",
-    }
+    let gaz = govmine_places::Gazetteer::embedded();
+    gaz.by_path(&path(key)).map_or("", |p| gaz.level_name(p))
 }
 
 #[cfg(test)]
@@ -66,6 +58,9 @@ mod tests {
         assert_eq!(level("山东省/菏泽市/郓城县"), "county");
         assert_eq!(level("全国"), "national");
         assert_eq!(level("甘肃省"), "province");
+        // A county-level city right under its province.
+        assert_eq!(level("湖北省/仙桃市"), "county");
+        assert_eq!(level("火星/某市"), "");
         assert_eq!(
             roll_up("山东省/菏泽市/郓城县", Some(Level::Prefecture)),
             "山东省/菏泽市"
