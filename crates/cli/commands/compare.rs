@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use govmine_research::{CompareRequest, Relation};
+use govmine_research::CompareRequest;
 
 use crate::context::Context;
 use crate::output;
@@ -113,11 +113,6 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         table::csv_only("start"),
     ]);
     for r in &cmp.rows {
-        let relation = match r.relation {
-            Relation::Subject => "subject",
-            Relation::Near => "near",
-            Relation::Sentence => "sentence",
-        };
         let cells = vec![
             r.place.clone(),
             output::cell(r.year),
@@ -130,7 +125,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             r.approx.to_string(),
             r.qualifier.clone(),
             r.subject.clone(),
-            relation.to_string(),
+            r.relation.as_str().to_string(),
             format!("{:.1}", r.score),
             r.doc_id.clone(),
             r.doc.clone(),

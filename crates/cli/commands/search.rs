@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use govmine_index::{FacetCount, Facets, Filter, Hit, IndexSearcher, ParsedQuery, SearchRequest};
+use govmine_index::{FacetCount, Facets, Hit, IndexSearcher, ParsedQuery, SearchRequest};
 
 use crate::context::Context;
 use crate::output::{self, stdout};
@@ -54,16 +54,17 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         .mechanism
         .as_deref()
         .map(govmine_research::mechanisms::normalise_key);
-    if let Some(key) = &mechanism {
-        if mechanism_names(&searcher, key)?.is_empty() {
-            return no_such_mechanism(&searcher, key, args.format);
-        }
+    let names = match &mechanism {
+        Some(key) => searcher.mechanism_names(key)?,
+        None => Vec::new(),
+    };
+    if let (Some(key), true) = (&mechanism, names.is_empty()) {
+        return no_such_mechanism(&searcher, key, args.format);
     }
     let query = match parsed {
         Some(q) => q,
         None => {
             // No terms: the mechanism's names as written are the terms.
-            let names = mechanism_names(&searcher, mechanism.as_deref().unwrap_or_default())?;
             text = names.join(" OR ");
             ParsedQuery {
                 groups: vec![names],
@@ -138,17 +139,6 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// The names a mechanism is written with in the index.
-fn mechanism_names(searcher: &IndexSearcher, key: &str) -> anyhow::Result<Vec<String>> {
-    let mut names: Vec<String> = Vec::new();
-    for r in searcher.fact_refs("mechanism", Some(key), &Filter::none())? {
-        if !r.label.is_empty() && !names.iter().any(|n| **n == *r.label) {
-            names.push(r.label.to_string());
-        }
-    }
-    Ok(names)
 }
 
 /// Say the mechanism is not in the index, with the closest keys.

@@ -40,6 +40,8 @@ pub use search::{
 };
 pub use snippet::{snippet, Snippet};
 pub use stats::Stats;
+/// Where a record is in the index ([`RecordRef::addr`]).
+pub use tantivy::DocAddress;
 pub use writer::{DocStatus, Opened, Writer, WriterOptions};
 
 use govmine_segment::{

@@ -289,15 +289,19 @@ impl IndexSearcher {
             years: req.years,
             docs: None,
         };
-        let mut at: HashMap<u64, Vec<u64>> = HashMap::new();
-        let mut names: Vec<String> = Vec::new();
-        for r in self.fact_refs("mechanism", Some(key), &filter)? {
+        let refs = self.fact_refs("mechanism", Some(key), &filter)?;
+        let mut at: Mentions = HashMap::new();
+        for r in &refs {
             at.entry(r.doc_key).or_default().push(r.start);
-            if !r.label.is_empty() && !names.iter().any(|n| **n == *r.label) {
-                names.push(r.label.to_string());
-            }
         }
-        Ok((at, names))
+        Ok((at, distinct_labels(&refs)))
+    }
+
+    /// The names a mechanism is written with (its records' labels), first seen first;
+    /// empty when the key is not in the index.
+    pub fn mechanism_names(&self, key: &str) -> Result<Vec<String>> {
+        let refs = self.fact_refs("mechanism", Some(key), &Filter::none())?;
+        Ok(distinct_labels(&refs))
     }
 
     /// Run a search.
@@ -696,4 +700,15 @@ fn facet_counts<'a>(docs: impl Iterator<Item = impl Iterator<Item = &'a RecordRe
         prefecture: sorted(prefecture, false),
         year: sorted(year, true),
     }
+}
+
+/// The records' labels without repeats, in order.
+fn distinct_labels(refs: &[RecordRef]) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for r in refs {
+        if !r.label.is_empty() && !names.iter().any(|n| **n == *r.label) {
+            names.push(r.label.to_string());
+        }
+    }
+    names
 }

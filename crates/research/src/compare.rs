@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use govmine_index::{Filter, IndexSearcher, RecordRef};
+use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
 use govmine_segment::{fold_for_match, Segmenter};
 
 use crate::fact::QuantityFact;
@@ -65,6 +65,17 @@ pub enum Relation {
     Near,
     /// The value's subject names the indicator.
     Subject,
+}
+
+impl Relation {
+    /// `subject`, `near` or `sentence`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Sentence => "sentence",
+            Relation::Near => "near",
+            Relation::Subject => "subject",
+        }
+    }
 }
 
 /// One value a report states for the indicator.
@@ -189,12 +200,12 @@ pub fn compare(
     let folded_indicator = fold_for_match(indicator);
 
     // Passages with every word, and where each word (and the whole indicator) stands.
-    let mut passages: BTreeMap<tantivy_addr::Key, Passage> = BTreeMap::new();
+    let mut passages: BTreeMap<DocAddress, Passage> = BTreeMap::new();
     for (i, w) in words.iter().enumerate() {
         let occ = searcher.occurrences(w, &req.filter)?;
-        let mut next: BTreeMap<tantivy_addr::Key, Passage> = BTreeMap::new();
+        let mut next: BTreeMap<DocAddress, Passage> = BTreeMap::new();
         for o in occ {
-            let k = tantivy_addr::key(&o.passage);
+            let k = o.passage.addr;
             if i == 0 {
                 let mut ws = vec![Vec::new(); words.len()];
                 ws[0] = o.positions;
@@ -219,7 +230,7 @@ pub fn compare(
         }
     } else if !passages.is_empty() {
         for o in searcher.occurrences(indicator, &req.filter)? {
-            if let Some(p) = passages.get_mut(&tantivy_addr::key(&o.passage)) {
+            if let Some(p) = passages.get_mut(&o.passage.addr) {
                 p.whole = o.positions;
             }
         }
@@ -236,14 +247,14 @@ pub fn compare(
         by_doc.entry(p.r.doc_key).or_default().push(p);
     }
     // passage key → the quantities in it, in offset order
-    let mut inside: BTreeMap<tantivy_addr::Key, Vec<RecordRef>> = BTreeMap::new();
+    let mut inside: BTreeMap<DocAddress, Vec<RecordRef>> = BTreeMap::new();
     for q in searcher.fact_refs_unlabelled("quantity", None, &filter)? {
         if let Some(ps) = by_doc.get(&q.doc_key) {
             if let Some(p) = ps
                 .iter()
                 .find(|p| p.r.start <= q.start && q.start < p.r.end)
             {
-                inside.entry(tantivy_addr::key(&p.r)).or_default().push(q);
+                inside.entry(p.r.addr).or_default().push(q);
             }
         }
     }
@@ -455,15 +466,4 @@ pub fn subject_counts(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<(
         .into_iter()
         .map(|(k, n)| (k.to_string(), n))
         .collect())
-}
-
-/// Passages keyed by their address, in index order.
-mod tantivy_addr {
-    use govmine_index::RecordRef;
-
-    pub type Key = (u32, u32);
-
-    pub fn key(r: &RecordRef) -> Key {
-        (r.addr.segment_ord, r.addr.doc_id)
-    }
 }
