@@ -46,18 +46,20 @@ def cut(text):
     return head[:pos + 1] if pos >= 0 else head
 
 
-def select(path=CORPUS):
+def select(path=CORPUS, lines=LINES, remainder=REMAINDER):
+    """The sample: `lines` are (1-based line, year) pairs; pieces with index % MODULUS ==
+    `remainder`. tests/labels2/select.py calls this with its own lines and remainder."""
     with open(path, encoding="utf-8") as f:
         records = f.read().split("\n")
     out = []
-    for line, year in LINES:
+    for line, year in lines:
         rec = json.loads(records[line - 1])
         assert str(rec.get("year")) == str(year), (line, rec.get("year"))
         kept = [p for p in rec["content"].split("\n")
                 if p.strip() and len(p.strip()) >= MIN_LEN]
         n = 0
         for idx, p in enumerate(kept):
-            if idx % MODULUS != REMAINDER:
+            if idx % MODULUS != remainder:
                 continue
             if n >= PER_REPORT:
                 break

@@ -29,47 +29,26 @@ Rule (exact):
       {"doc": "national-work-reports.jsonl#<line>", "year": <int>,
        "para": <index>, "text": <text>}
 """
+import importlib.util
 import json
+import pathlib
 import sys
 
-CORPUS = "/work/shared/corpus/national-work-reports.jsonl"
+# The rule itself lives in tests/labels/select.py; only the reports and remainder differ.
+_spec = importlib.util.spec_from_file_location(
+    "first_sample", pathlib.Path(__file__).resolve().parent.parent / "labels" / "select.py")
+first_sample = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(first_sample)
+
 LINES = [(5, 2023), (14, 2018), (22, 2014), (30, 2010), (38, 2006),
          (44, 2000), (50, 1993), (56, 1984), (59, 1981), (70, 1956)]
-MIN_LEN = 30
-MODULUS, REMAINDER = 9, 7
-PER_REPORT = 6
-MAX_CHARS = 600
+REMAINDER = 7
 
 
-def cut(text):
-    if len(text) <= MAX_CHARS:
-        return text
-    head = text[:MAX_CHARS]
-    pos = head.rfind("。")
-    return head[:pos + 1] if pos >= 0 else head
-
-
-def select(path=CORPUS):
-    with open(path, encoding="utf-8") as f:
-        records = f.read().split("\n")
-    out = []
-    for line, year in LINES:
-        rec = json.loads(records[line - 1])
-        assert str(rec.get("year")) == str(year), (line, rec.get("year"))
-        kept = [p for p in rec["content"].split("\n")
-                if p.strip() and len(p.strip()) >= MIN_LEN]
-        n = 0
-        for idx, p in enumerate(kept):
-            if idx % MODULUS != REMAINDER:
-                continue
-            if n >= PER_REPORT:
-                break
-            out.append({"doc": "national-work-reports.jsonl#%d" % line,
-                        "year": year, "para": idx, "text": cut(p)})
-            n += 1
-    return out
+def select(path=first_sample.CORPUS):
+    return first_sample.select(path, LINES, REMAINDER)
 
 
 if __name__ == "__main__":
-    for row in select(sys.argv[1] if len(sys.argv) > 1 else CORPUS):
+    for row in select(sys.argv[1] if len(sys.argv) > 1 else first_sample.CORPUS):
         print(json.dumps(row, ensure_ascii=False))
