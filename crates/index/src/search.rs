@@ -601,43 +601,6 @@ impl IndexSearcher {
         }
         Ok(out)
     }
-
-    /// Fact records (as JSON) of one type, with `key` when given, in document then
-    /// offset order.
-    pub fn facts(&self, rtype: &str, key: Option<&str>) -> Result<Vec<String>> {
-        let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.rtype, rtype),
-                IndexRecordOption::Basic,
-            )),
-        )];
-        if let Some(k) = key {
-            clauses.push((
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.rkey, k),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
-        let searcher = self.reader.searcher();
-        let mut addrs: Vec<_> = searcher
-            .search(&BooleanQuery::new(clauses), &DocSetCollector)?
-            .into_iter()
-            .collect();
-        // Documents are added whole, in order, so address order is document then offset order.
-        addrs.sort();
-        let mut out = Vec::with_capacity(addrs.len());
-        for addr in addrs {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            if let Some(j) = d.get_first(f.fact).and_then(|v| v.as_str()) {
-                out.push(j.to_owned());
-            }
-        }
-        Ok(out)
-    }
 }
 
 /// Facet counts over the matching passages of each matching document.

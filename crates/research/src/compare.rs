@@ -171,11 +171,10 @@ fn words(segmenter: &Segmenter, indicator: &str) -> Vec<String> {
     out
 }
 
-/// A candidate passage: its ref, and where the whole indicator and each word occur.
+/// A candidate passage: its ref, and where the whole indicator occurs in it.
 struct Passage {
     r: RecordRef,
     whole: Vec<u32>,
-    words: Vec<Vec<u32>>,
 }
 
 fn contains_any(s: &str, marks: &[&str]) -> bool {
@@ -199,36 +198,27 @@ pub fn compare(
     let units = req.unit.as_deref().map(unit_class).transpose()?;
     let folded_indicator = fold_for_match(indicator);
 
-    // Passages with every word, and where each word (and the whole indicator) stands.
+    // Passages with every word, and where the whole indicator stands in them.
+    // (When the indicator is one word, its occurrences are the indicator's.)
+    let one_word = words.len() == 1 && words[0] == folded_indicator;
     let mut passages: BTreeMap<DocAddress, Passage> = BTreeMap::new();
     for (i, w) in words.iter().enumerate() {
-        let occ = searcher.occurrences(w, &req.filter)?;
         let mut next: BTreeMap<DocAddress, Passage> = BTreeMap::new();
-        for o in occ {
-            let k = o.passage.addr;
-            if i == 0 {
-                let mut ws = vec![Vec::new(); words.len()];
-                ws[0] = o.positions;
-                next.insert(
-                    k,
-                    Passage {
-                        r: o.passage,
-                        whole: Vec::new(),
-                        words: ws,
-                    },
-                );
-            } else if let Some(mut p) = passages.remove(&k) {
-                p.words[i] = o.positions;
-                next.insert(k, p);
+        for o in searcher.occurrences(w, &req.filter)? {
+            let kept = match i {
+                0 => Some(Passage {
+                    r: o.passage,
+                    whole: if one_word { o.positions } else { Vec::new() },
+                }),
+                _ => passages.remove(&o.passage.addr),
+            };
+            if let Some(p) = kept {
+                next.insert(p.r.addr, p);
             }
         }
         passages = next;
     }
-    if words.len() == 1 && words[0] == folded_indicator {
-        for p in passages.values_mut() {
-            p.whole = p.words[0].clone();
-        }
-    } else if !passages.is_empty() {
+    if !one_word && !passages.is_empty() {
         for o in searcher.occurrences(indicator, &req.filter)? {
             if let Some(p) = passages.get_mut(&o.passage.addr) {
                 p.whole = o.positions;
