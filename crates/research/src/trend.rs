@@ -5,7 +5,8 @@
 //! matches. A year between the first and last with no document is a gap, shown as
 //! missing rather than zero; documents without a year get a row of their own.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -90,52 +91,75 @@ fn row(group: String, year: Option<i32>, a: Option<&Acc>) -> TrendRow {
     }
 }
 
+/// What passages are grouped by: a year, or a place key (rolled up); `None` for
+/// passages without one. Names are made once per group, not per passage.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Group {
+    Year(Option<i32>),
+    Place(Option<Arc<str>>),
+}
+
+impl Group {
+    fn label(&self) -> String {
+        match self {
+            Group::Year(Some(y)) => y.to_string(),
+            Group::Year(None) => "(no year)".to_string(),
+            Group::Place(Some(k)) => place::name(k),
+            Group::Place(None) => place::NO_PLACE.to_string(),
+        }
+    }
+}
+
 /// Count `term` per year or place over passages passing `filter`.
 pub fn trend(searcher: &IndexSearcher, term: &str, by: TrendBy, filter: &Filter) -> Result<Trend> {
-    let group_of = |place: Option<&str>, year: Option<i32>| -> String {
+    let group_of = |place: &Option<Arc<str>>, year: Option<i32>| -> Group {
         match by {
-            TrendBy::Year => year.map_or("(no year)".to_string(), |y| y.to_string()),
-            TrendBy::Region(level) => place.map_or(place::NO_PLACE.to_string(), |k| {
-                place::name(&place::roll_up(k, level))
-            }),
+            TrendBy::Year => Group::Year(year),
+            TrendBy::Region(None) => Group::Place(place.clone()),
+            TrendBy::Region(level) => Group::Place(
+                place
+                    .as_deref()
+                    .map(|k| Arc::from(place::roll_up(k, level))),
+            ),
         }
     };
-    let mut acc: HashMap<String, Acc> = HashMap::new();
-    let mut years: BTreeMap<String, Option<i32>> = BTreeMap::new();
+    let mut acc: HashMap<Group, Acc> = HashMap::new();
     for p in searcher.passage_refs(filter)? {
-        let g = group_of(p.place.as_deref(), p.year);
-        years.entry(g.clone()).or_insert(p.year);
-        let a = acc.entry(g).or_default();
+        let a = acc.entry(group_of(&p.place, p.year)).or_default();
         a.docs.insert(p.doc_key);
         a.chars += p.end.saturating_sub(p.start);
     }
     let mut total = 0;
     for o in searcher.occurrences(term, filter)? {
-        let g = group_of(o.passage.place.as_deref(), o.passage.year);
-        let a = acc.entry(g).or_default();
+        let a = acc
+            .entry(group_of(&o.passage.place, o.passage.year))
+            .or_default();
         a.mentions += o.positions.len() as u64;
         a.mentioning.insert(o.passage.doc_key);
         total += o.positions.len() as u64;
     }
     let rows = match by {
         TrendBy::Year => {
-            let known: Vec<i32> = years.values().flatten().copied().collect();
-            let (first, last) = (known.iter().min().copied(), known.iter().max().copied());
+            let known = acc.keys().filter_map(|g| match g {
+                Group::Year(y) => *y,
+                Group::Place(_) => None,
+            });
+            let (first, last) = (known.clone().min(), known.max());
             let mut rows: Vec<TrendRow> = match (first, last) {
                 (Some(a), Some(b)) => (a..=b)
-                    .map(|y| row(y.to_string(), Some(y), acc.get(&y.to_string())))
+                    .map(|y| row(y.to_string(), Some(y), acc.get(&Group::Year(Some(y)))))
                     .collect(),
                 _ => Vec::new(),
             };
-            if let Some(a) = acc.get("(no year)") {
-                rows.push(row("(no year)".into(), None, Some(a)));
+            if let Some(a) = acc.get(&Group::Year(None)) {
+                rows.push(row(Group::Year(None).label(), None, Some(a)));
             }
             rows
         }
         TrendBy::Region(_) => {
             let mut rows: Vec<TrendRow> = acc
                 .iter()
-                .map(|(g, a)| row(g.clone(), None, Some(a)))
+                .map(|(g, a)| row(g.label(), None, Some(a)))
                 .collect();
             rows.sort_by(|a, b| {
                 b.per_10k
