@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use govmine_extract::RecordType;
 use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
 use govmine_segment::{fold_for_match, Segmenter};
 
@@ -238,7 +239,7 @@ pub fn compare(
     }
     // passage key → the quantities in it, in offset order
     let mut inside: BTreeMap<DocAddress, Vec<RecordRef>> = BTreeMap::new();
-    for q in searcher.fact_refs_unlabelled("quantity", None, &filter)? {
+    for q in searcher.fact_refs_unlabelled(RecordType::Quantity.as_str(), None, &filter)? {
         if let Some(ps) = by_doc.get(&q.doc_key) {
             if let Some(p) = ps
                 .iter()
@@ -449,7 +450,7 @@ fn subject_suggestions(
 /// Every quantity subject (indicator as written) with its number of values.
 pub fn subject_counts(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<(String, usize)>> {
     let mut counts: HashMap<Arc<str>, usize> = HashMap::new();
-    for r in searcher.fact_refs("quantity", None, filter)? {
+    for r in searcher.fact_refs(RecordType::Quantity.as_str(), None, filter)? {
         *counts.entry(r.label).or_default() += 1;
     }
     Ok(counts

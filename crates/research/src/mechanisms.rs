@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
+use govmine_extract::RecordType;
 use govmine_index::{Filter, IndexSearcher, RecordRef};
 
 use crate::fact::MechanismFact;
@@ -44,7 +45,7 @@ pub fn mechanisms(
         years: BTreeSet<i32>,
     }
     let mut by_key: BTreeMap<String, Acc> = BTreeMap::new();
-    for r in searcher.fact_refs_unlabelled("mechanism", None, filter)? {
+    for r in searcher.fact_refs_unlabelled(RecordType::Mechanism.as_str(), None, filter)? {
         let a = by_key.entry(r.key.to_string()).or_insert_with(|| Acc {
             places: BTreeSet::new(),
             docs: BTreeSet::new(),
@@ -137,7 +138,8 @@ pub fn mechanism(
     all: bool,
 ) -> Result<MechanismReport> {
     let key = normalise_key(key);
-    let refs: Vec<RecordRef> = searcher.fact_refs_unlabelled("mechanism", Some(&key), filter)?;
+    let refs: Vec<RecordRef> =
+        searcher.fact_refs_unlabelled(RecordType::Mechanism.as_str(), Some(&key), filter)?;
     if refs.is_empty() {
         let suggestions = suggest::closest(&key, searcher.mechanism_keys()?, 5);
         return Ok(MechanismReport {

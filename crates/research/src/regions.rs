@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Serialize;
 
+use govmine_extract::RecordType;
 use govmine_index::{Filter, IndexSearcher};
 
 use crate::place::{self, Level};
@@ -57,8 +58,12 @@ pub fn regions(
         a.docs.insert(p.doc_key);
         a.passages += 1;
     }
-    for t in ["quantity", "mechanism", "measure", "policy_doc", "date"] {
-        for r in searcher.fact_refs_unlabelled(t, None, filter)? {
+    // Every extracted record but the one per document.
+    let types = RecordType::ALL
+        .into_iter()
+        .filter(|t| *t != RecordType::Document);
+    for t in types {
+        for r in searcher.fact_refs_unlabelled(t.as_str(), None, filter)? {
             match r.place.as_deref() {
                 Some(k) => acc.entry(place::roll_up(k, level)).or_default().records += 1,
                 None => unplaced.records += 1,
