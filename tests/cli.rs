@@ -181,12 +181,12 @@ fn the_whole_shared_corpus_ingests() {
     let tmp = tempfile::tempdir().unwrap();
     let index = tmp.path().join("idx");
     let summary = ingest(tmp.path(), &index, &[&shared_corpus()]);
-    // 5 seeds + 72 + 16 records + README.md.
-    assert!(summary.contains("94 documents indexed"), "{summary}");
+    // 5 seeds + 72 + 16 records + README.md + 6 provincial CSV rows.
+    assert!(summary.contains("100 documents indexed"), "{summary}");
     assert!(summary.contains("0 skipped"), "{summary}");
     let stats: serde_json::Value =
         serde_json::from_str(&ok(tmp.path(), &["stats", "--json", "--index", "idx"])).unwrap();
-    assert_eq!(stats["documents"], 94);
+    assert_eq!(stats["documents"], 100);
     assert!(stats["passages"].as_u64().unwrap() > 5000);
     assert!(stats["without_year"].as_array().unwrap().len() < 30);
     // Traditional characters in the oldest reports fold: 國務院 is found by 国务院.
