@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
-use govmine_index::{IndexSearcher, Writer, WriterOptions};
+use govmine_index::{IndexSearcher, InputRoot, Opened, Writer, WriterOptions};
 use govmine_ingest::{IngestOptions, Pipeline, Summary};
 
 use crate::commands::Cli;
@@ -64,38 +64,70 @@ impl Context {
     }
 
     /// Options for the index writer.
-    pub fn writer_options(&self, pipeline: &Pipeline) -> WriterOptions {
+    pub fn writer_options(
+        &self,
+        pipeline: &Pipeline,
+        inputs: Vec<InputRoot>,
+        rebuild: bool,
+    ) -> WriterOptions {
         WriterOptions {
             segmenter: pipeline.segmenter.clone(),
             gazetteer_hash: pipeline.gazetteer.hash().to_string(),
             threads: self.threads.min(4),
             // Bounded: peak memory on 100 MB stays within 1.3x of that on 4.4 MB.
             memory_budget: 40_000_000,
+            inputs,
+            rebuild,
         }
     }
 
     /// Ingest `paths` into the index and commit; progress and skips go to stderr.
+    /// `rebuild` builds the index anew from `paths` and every input it recorded.
     pub fn ingest(
         &self,
         pipeline: &Pipeline,
         paths: &[PathBuf],
         opts: &IngestOptions,
+        rebuild: bool,
         show: Show,
     ) -> anyhow::Result<Summary> {
         let t0 = std::time::Instant::now();
-        let mut writer = Writer::open(&self.index, &self.writer_options(pipeline))?;
-        if *writer.opened() == govmine_index::Opened::Rebuilt && show != Show::Nothing {
-            eprintln!(
-                "govmine: {} was built by another govmine or with other dictionaries or place data: re-indexing what is given",
-                self.index.display()
-            );
+        let given = input_roots(paths, opts.text_field.as_deref());
+        let mut runs = vec![(paths.to_vec(), opts.text_field.clone())];
+        let mut inputs = given.clone();
+        if rebuild {
+            let recorded = govmine_index::recorded_inputs(&self.index);
+            inputs = govmine_index::merge_inputs(&recorded, &given);
+            runs = recorded_runs(&recorded, &given);
+            runs.insert(0, (paths.to_vec(), opts.text_field.clone()));
+        }
+        let mut writer =
+            Writer::open(&self.index, &self.writer_options(pipeline, inputs, rebuild))?;
+        if let Opened::Rebuilding(why) = writer.opened() {
+            if show != Show::Nothing {
+                eprintln!(
+                    "govmine: rebuilding {} ({why}); the index stays as it was until this ingest completes",
+                    self.index.display()
+                );
+            }
         }
         let bar =
             (show == Show::Progress && std::io::stderr().is_terminal()).then(output::progress_bar);
-        let mut summary =
-            govmine_ingest::ingest(paths, &pipeline.stages(), &mut writer, opts, &mut |ev| {
-                output::on_ingest_event(ev, bar.as_ref())
-            })?;
+        let mut summary = Summary::default();
+        for (paths, text_field) in runs {
+            let opts = IngestOptions {
+                text_field,
+                ..opts.clone()
+            };
+            let s = govmine_ingest::ingest(
+                &paths,
+                &pipeline.stages(),
+                &mut writer,
+                &opts,
+                &mut |ev| output::on_ingest_event(ev, bar.as_ref()),
+            )?;
+            summary.absorb(s);
+        }
         if let Some(b) = &bar {
             b.finish_and_clear();
         }
@@ -106,7 +138,8 @@ impl Context {
     }
 
     /// Open the index for reading. The default index is built from `corpus/` when it is
-    /// missing, incomplete or built with other dictionaries.
+    /// missing, incomplete or built with other dictionaries (unless that would drop
+    /// documents ingested from elsewhere: then the stale index is read, with a note).
     pub fn searcher(&self, pipeline: &Pipeline) -> anyhow::Result<IndexSearcher> {
         let state = govmine_index::check(&self.index);
         let stale = match &state {
@@ -123,35 +156,10 @@ impl Context {
                 | Err(govmine_index::Error::Incompatible { .. })
         ) || stale;
         if self.default_index && buildable {
-            let corpus = default_corpus().with_context(|| {
-                format!(
-                    "no index at {}/ and no {DEFAULT_CORPUS}/ folder here to build it from: \
-                     run `govmine ingest PATH` first",
-                    self.index.display()
-                )
-            })?;
-            let why = match &state {
-                _ if stale => "was built with other dictionaries",
-                Err(govmine_index::Error::Incompatible { .. }) => {
-                    "was built by another version of govmine"
-                }
-                _ => "does not exist yet",
-            };
-            eprintln!(
-                "govmine: the index at {}/ {why}: building it from {}/ …",
-                self.index.display(),
-                corpus.display()
-            );
-            let s = self.ingest(
-                pipeline,
-                &[corpus],
-                &IngestOptions {
-                    text_field: None,
-                    threads: self.threads,
-                },
-                Show::Nothing,
-            )?;
-            eprintln!("govmine: {}", output::summary_line(&s));
+            match self.build_default(pipeline, &state, stale) {
+                Err(e) if stale => eprintln!("govmine: note: {e:#}"),
+                other => other?,
+            }
         } else if stale {
             eprintln!(
                 "govmine: note: {} was built with other dictionaries; run `govmine ingest` again to rebuild it",
@@ -160,6 +168,71 @@ impl Context {
         }
         Ok(IndexSearcher::open(&self.index, &pipeline.segmenter)?)
     }
+
+    /// Build (or rebuild) the default index from `corpus/`, saying so on stderr.
+    fn build_default(
+        &self,
+        pipeline: &Pipeline,
+        state: &Result<govmine_index::IndexMeta, govmine_index::Error>,
+        stale: bool,
+    ) -> anyhow::Result<()> {
+        let corpus = default_corpus().with_context(|| {
+            format!(
+                "no index at {}/ and no {DEFAULT_CORPUS}/ folder here to build it from: \
+                 run `govmine ingest PATH` first",
+                self.index.display()
+            )
+        })?;
+        let why = match state {
+            _ if stale => "was built with other dictionaries",
+            Err(govmine_index::Error::Incompatible { .. }) => {
+                "was built by another version of govmine"
+            }
+            _ => "does not exist yet",
+        };
+        eprintln!(
+            "govmine: the index at {}/ {why}: building it from {}/ …",
+            self.index.display(),
+            corpus.display()
+        );
+        let opts = IngestOptions {
+            text_field: None,
+            threads: self.threads,
+        };
+        let s = self.ingest(pipeline, &[corpus], &opts, false, Show::Nothing)?;
+        eprintln!("govmine: {}", output::summary_line(&s));
+        Ok(())
+    }
+}
+
+/// The paths given, made absolute, as the index records them (missing ones left out).
+fn input_roots(paths: &[PathBuf], text_field: Option<&str>) -> Vec<InputRoot> {
+    paths
+        .iter()
+        .filter(|p| p.exists())
+        .map(|p| InputRoot {
+            path: govmine_ingest::source::absolute(p),
+            text_field: text_field.map(str::to_owned),
+        })
+        .collect()
+}
+
+/// The recorded inputs not inside one given again, grouped by their `--text-field`, as ingest runs.
+fn recorded_runs(
+    recorded: &[InputRoot],
+    given: &[InputRoot],
+) -> Vec<(Vec<PathBuf>, Option<String>)> {
+    let mut runs: Vec<(Vec<PathBuf>, Option<String>)> = Vec::new();
+    for r in recorded
+        .iter()
+        .filter(|r| !given.iter().any(|g| r.path.starts_with(&g.path)))
+    {
+        match runs.iter_mut().find(|(_, tf)| *tf == r.text_field) {
+            Some((paths, _)) => paths.push(r.path.clone()),
+            None => runs.push((vec![r.path.clone()], r.text_field.clone())),
+        }
+    }
+    runs
 }
 
 /// `corpus/` in the current directory, else beside the source tree this binary was built from.

@@ -162,6 +162,7 @@ impl Stages<'_> {
         let meta = DocMeta {
             id: raw.id,
             path: raw.path,
+            origin: self.index.then_some(raw.origin),
             title: doc.title.clone(),
             date: doc.publish_date.clone(),
             year: doc.year,
@@ -307,6 +308,10 @@ mod tests {
             id: id.into(),
             path: id.into(),
             row: None,
+            origin: govmine_index::Origin {
+                file: format!("/data/{id}"),
+                row: None,
+            },
             text: Some(text.into()),
             bytes: Vec::new(),
             encoding: "utf-8",

@@ -1,17 +1,17 @@
 //! The run: walk, read, prepare in parallel batches, hand to a [`Sink`] in input order
 //! (the index writer for `ingest`, an export for `extract`).
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use govmine_index::{DocStatus, Writer};
+use govmine_index::{DocStatus, Origin, Writer};
 use govmine_text::{decode, Hints};
 
 use crate::prepare::{Outcome, Prepared, Stages};
-use crate::source::{csv_records, jsonl_records, walk, FileKind, RawDoc, Skip};
+use crate::source::{csv_records, jsonl_records, path_text, walk, FileKind, RawDoc, Skip};
 use crate::Error;
 
 /// Raw bytes gathered before a batch is prepared in parallel.
@@ -52,6 +52,22 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Add another run's counts, inputs and skips to these.
+    pub fn absorb(&mut self, other: Summary) {
+        self.files += other.files;
+        self.documents += other.documents;
+        self.indexed += other.indexed;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.records += other.records;
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+        self.bytes += other.bytes;
+        self.inputs.extend(other.inputs);
+        self.seconds += other.seconds;
+    }
+
     /// Total skipped.
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
@@ -89,11 +105,27 @@ pub trait Sink: Sync {
     fn status(&self, id: &str, hash: &str) -> DocStatus;
     /// Take one prepared document.
     fn add(&mut self, doc: Prepared) -> Result<(), Error>;
+    /// The id of the document the sink already holds from `origin`.
+    fn id_of(&self, _origin: &Origin) -> Option<String> {
+        None
+    }
+    /// Where the document the sink holds as `id` came from (`Some(None)`: unknown).
+    fn origin_of(&self, _id: &str) -> Option<Option<Origin>> {
+        None
+    }
 }
 
 impl Sink for Writer {
     fn status(&self, id: &str, hash: &str) -> DocStatus {
         Writer::status(self, id, hash)
+    }
+
+    fn id_of(&self, origin: &Origin) -> Option<String> {
+        Writer::id_of(self, origin).map(str::to_owned)
+    }
+
+    fn origin_of(&self, id: &str) -> Option<Option<Origin>> {
+        Writer::origin_of(self, id).map(|o| o.cloned())
     }
 
     fn add(&mut self, doc: Prepared) -> Result<(), Error> {
@@ -106,7 +138,10 @@ struct Run<'a, 'w> {
     writer: &'w mut dyn Sink,
     pool: rayon::ThreadPool,
     summary: Summary,
-    seen: HashSet<String>,
+    /// Ids given in this run, with the origin each was given to.
+    ids: HashMap<String, Origin>,
+    /// Origins read in this run.
+    origins: HashSet<Origin>,
     batch: Vec<RawDoc>,
     batch_bytes: usize,
 }
@@ -117,14 +152,52 @@ impl Run<'_, '_> {
         on(Event::Skipped(s));
     }
 
-    fn push(&mut self, doc: RawDoc, size: usize, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
+    fn push(
+        &mut self,
+        mut doc: RawDoc,
+        size: usize,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
         self.summary.documents += 1;
+        if !self.origins.insert(doc.origin.clone()) {
+            let s = Skip {
+                message: format!(
+                    "{}: skipped: the same document was given twice in this run",
+                    doc.id
+                ),
+                what: doc.id,
+                reason: "given twice",
+            };
+            self.skip(&s, on);
+            return Ok(());
+        }
+        doc.id = self.assign_id(&doc.id, &doc.origin);
+        self.ids.insert(doc.id.clone(), doc.origin.clone());
         self.batch.push(doc);
         self.batch_bytes += size;
         if self.batch_bytes >= BATCH_BYTES {
             self.flush(on)?;
         }
         Ok(())
+    }
+
+    /// A document's id: the one it has in the sink, else its relative path unless
+    /// another file holds that, else its absolute path (unique, as files are).
+    fn assign_id(&self, relative: &str, origin: &Origin) -> String {
+        if let Some(id) = self.writer.id_of(origin) {
+            return id;
+        }
+        let free = match (self.ids.get(relative), self.writer.origin_of(relative)) {
+            (Some(_), _) => false,
+            (None, None | Some(None)) => true,
+            // The file indexed under this id has gone (moved or removed): take its place.
+            (None, Some(Some(held))) => held == *origin || !Path::new(&held.file).exists(),
+        };
+        match (free, origin.row) {
+            (true, _) => relative.to_owned(),
+            (false, None) => origin.file.clone(),
+            (false, Some(row)) => format!("{}#{row}", origin.file),
+        }
     }
 
     fn flush(&mut self, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
@@ -142,17 +215,6 @@ impl Run<'_, '_> {
         for (id, outcome) in outcomes {
             match outcome {
                 Outcome::Indexed(rec) => {
-                    if !self.seen.insert(id.clone()) {
-                        let s = Skip {
-                            message: format!(
-                                "{id}: skipped: the same document id was given twice in this run"
-                            ),
-                            what: id,
-                            reason: "duplicate id",
-                        };
-                        self.skip(&s, on);
-                        continue;
-                    }
                     if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
                         self.summary.replaced += 1;
                     }
@@ -160,10 +222,7 @@ impl Run<'_, '_> {
                     self.writer.add(*rec)?;
                     self.summary.indexed += 1;
                 }
-                Outcome::Unchanged => {
-                    self.seen.insert(id);
-                    self.summary.unchanged += 1;
-                }
+                Outcome::Unchanged => self.summary.unchanged += 1,
                 Outcome::Skipped(s) => self.skip(&s, on),
             }
         }
@@ -209,7 +268,8 @@ pub fn run(
                     .count(),
             ..Summary::default()
         },
-        seen: HashSet::new(),
+        ids: HashMap::new(),
+        origins: HashSet::new(),
         batch: Vec::new(),
         batch_bytes: 0,
     };
@@ -242,7 +302,11 @@ pub fn run(
                 let doc = RawDoc {
                     id: file.id.clone(),
                     row: None,
-                    path: file.path.display().to_string(),
+                    origin: Origin {
+                        file: file.file.clone(),
+                        row: None,
+                    },
+                    path: path_text(&file.path),
                     text: None,
                     bytes,
                     encoding: "",

@@ -2,10 +2,14 @@
 //!
 //! Files: `.txt`, `.md`, `.html`/`.htm` (one report each). Record corpora: `.jsonl` /
 //! `.ndjson` (one report a line) and `.csv` (one a row). A document's id is its path
-//! relative to the ingest root, plus `#N` (1-based record number) for records.
+//! relative to the ingest root, plus `#N` (1-based record number) for records; its
+//! [`Origin`] is the file's absolute path (and the record number), which tells two files
+//! with the same relative path apart. Bytes of a file name that are not UTF-8 are
+//! written `\xNN` ([`path_text`]), so no two names become one.
 
 use std::path::{Path, PathBuf};
 
+use govmine_index::Origin;
 use govmine_text::Hints;
 use walkdir::WalkDir;
 
@@ -46,6 +50,8 @@ pub struct InputFile {
     pub path: PathBuf,
     /// Path relative to the root (the document id, or its prefix for records).
     pub id: String,
+    /// The file's absolute path, as [`path_text`] writes it.
+    pub file: String,
     /// Kind by extension.
     pub kind: FileKind,
     /// Size in bytes.
@@ -111,11 +117,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Skip>) {
                 continue;
             }
             let path = entry.path().to_path_buf();
-            let id = path
-                .strip_prefix(&base)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
+            let id = relative_id(path.strip_prefix(&base).unwrap_or(&path));
             let Some(kind) = FileKind::of(&path) else {
                 skips.push(Skip {
                     what: path.display().to_string(),
@@ -142,6 +144,7 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Skip>) {
                 continue;
             }
             files.push(InputFile {
+                file: path_text(&absolute(&path)),
                 path,
                 id,
                 kind,
@@ -150,6 +153,36 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<Skip>) {
         }
     }
     (files, skips)
+}
+
+/// A path as text: UTF-8 as it is, any other byte written `\xNN`.
+pub fn path_text(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A relative path as a document id: its components joined with `/` on every system.
+fn relative_id(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| path_text(Path::new(c.as_os_str())))
+        .collect();
+    parts.join("/")
+}
+
+/// The absolute, canonical form of a path (symlinks resolved), or the path joined to the
+/// current directory when it cannot be resolved.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// A document before decoding and cleaning.
@@ -161,6 +194,8 @@ pub struct RawDoc {
     pub path: String,
     /// Record number (1-based) in a JSONL/CSV corpus.
     pub row: Option<usize>,
+    /// The file (absolute) and record it comes from.
+    pub origin: Origin,
     /// The text (records), or `None` when `bytes` still needs decoding (files).
     pub text: Option<String>,
     /// Raw bytes of a file.
@@ -266,15 +301,22 @@ fn record_doc(
     encoding: &'static str,
 ) -> Result<RawDoc, Skip> {
     match record_text(get, text_field) {
-        Ok(body) => Ok(RawDoc {
-            row: id.rsplit_once('#').and_then(|(_, n)| n.parse().ok()),
-            id,
-            path: file.path.display().to_string(),
-            text: Some(body),
-            bytes: Vec::new(),
-            encoding,
-            hints: hints_from(get),
-        }),
+        Ok(body) => {
+            let row = id.rsplit_once('#').and_then(|(_, n)| n.parse().ok());
+            Ok(RawDoc {
+                row,
+                origin: Origin {
+                    file: file.file.clone(),
+                    row,
+                },
+                id,
+                path: path_text(&file.path),
+                text: Some(body),
+                bytes: Vec::new(),
+                encoding,
+                hints: hints_from(get),
+            })
+        }
         Err(why) => Err(Skip {
             message: format!("{at}: skipped record: {why}"),
             what: id,
@@ -383,6 +425,7 @@ mod tests {
         InputFile {
             path: PathBuf::from(id),
             id: id.into(),
+            file: format!("/data/{id}"),
             kind,
             bytes: 0,
         }
