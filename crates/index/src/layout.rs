@@ -70,13 +70,14 @@ pub fn inspect(dir: &Path) -> Result<Holds> {
     })
 }
 
-/// Empty but for `.git*` files (`.gitkeep`) and govmine's lock file?
+/// Empty but for `.git*` files (`.gitkeep`), govmine's lock file and the marker being
+/// written by a first ingest that has just taken the lock?
 fn is_empty(dir: &Path) -> Result<bool> {
     let entries = std::fs::read_dir(dir).map_err(io(dir))?;
     Ok(entries.filter_map(|e| e.ok()).all(|e| {
         let name = e.file_name();
         let name = name.to_string_lossy();
-        name.starts_with(".git") || name == LOCK_FILE
+        name.starts_with(".git") || name == LOCK_FILE || name == meta::TEMP_FILE
     }))
 }
 

@@ -19,6 +19,9 @@ use crate::{Error, Result};
 /// File name of the metadata, inside the index directory.
 pub const META_FILE: &str = "govmine.json";
 
+/// The temporary file `govmine.json` is written to before it is renamed.
+pub const TEMP_FILE: &str = ".govmine.json.tmp";
+
 /// `kind` of a govmine index's `govmine.json`.
 pub const MARKER: &str = "govmine index";
 
@@ -123,7 +126,7 @@ fn is_hash(s: &str) -> bool {
 /// Write `govmine.json` atomically: a temporary file, fsync, rename, fsync the directory.
 pub fn write(dir: &Path, meta: &IndexMeta) -> Result<()> {
     let path = path_of(dir);
-    let tmp = dir.join(".govmine.json.tmp");
+    let tmp = dir.join(TEMP_FILE);
     let text = serde_json::to_string_pretty(meta).expect("IndexMeta serializes");
     let io = |path: &Path| {
         let path = path.to_owned();
