@@ -324,6 +324,30 @@ impl Staged {
     }
 }
 
+/// Remove `.<name>.<pid>.govmine-tmp` files beside `path` whose process is gone (a
+/// killed export's). Only on systems with `/proc`, where that can be told.
+fn remove_dead_temps(path: &Path, name: &str) {
+    let proc_fs = Path::new("/proc/self");
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let (Ok(entries), true) = (std::fs::read_dir(dir), proc_fs.exists()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for e in entries.filter_map(|e| e.ok()) {
+        let file = e.file_name();
+        let pid = file
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix)?.strip_suffix(".govmine-tmp"))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if pid.is_some_and(|pid| !Path::new("/proc").join(pid.to_string()).exists()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
 impl Drop for Staged {
     fn drop(&mut self) {
         if !self.done {
