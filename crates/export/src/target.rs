@@ -301,11 +301,13 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Create the temporary file for `path` (`.<name>.<pid>.govmine-tmp` beside it).
+    /// Create the temporary file for `path` (`.<name>.<pid>.govmine-tmp` beside it),
+    /// removing those a killed export left for it.
     pub fn create(path: &Path) -> Result<(Staged, std::fs::File), Error> {
         let name = path
             .file_name()
             .map_or("out".into(), |n| n.to_string_lossy());
+        remove_dead_temps(path, &name);
         let temp = path.with_file_name(format!(".{name}.{}.govmine-tmp", std::process::id()));
         let file = std::fs::File::create(&temp).map_err(|e| Error::io(&temp, e))?;
         let staged = Staged {
