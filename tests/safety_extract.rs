@@ -50,19 +50,36 @@ fn an_output_over_an_input_is_refused_and_the_input_kept() {
     );
     refused(
         tmp.path(),
-        &["extract", "./data.jsonl", "--out", "data.jsonl", "--manifest", "m.json"],
+        &[
+            "extract",
+            "./data.jsonl",
+            "--out",
+            "data.jsonl",
+            "--manifest",
+            "m.json",
+        ],
         "is one of the inputs",
     );
     assert_eq!(std::fs::read(&data).unwrap(), before);
     // A CSV folder holding an input named like an output file.
     let ds = tmp.path().join("ds");
     std::fs::create_dir(&ds).unwrap();
-    std::fs::write(ds.join("quantity.csv"), "province,year,full_text\n河南省,2021,全省生产总值达到5.5万亿元。\n")
-        .unwrap();
+    std::fs::write(
+        ds.join("quantity.csv"),
+        "province,year,full_text\n河南省,2021,全省生产总值达到5.5万亿元。\n",
+    )
+    .unwrap();
     let before = std::fs::read(ds.join("quantity.csv")).unwrap();
     refused(
         tmp.path(),
-        &["extract", "ds/quantity.csv", "--format", "csv", "--out", "ds"],
+        &[
+            "extract",
+            "ds/quantity.csv",
+            "--format",
+            "csv",
+            "--out",
+            "ds",
+        ],
         "holds one of the inputs",
     );
     assert_eq!(std::fs::read(ds.join("quantity.csv")).unwrap(), before);
@@ -95,10 +112,16 @@ fn a_folder_or_file_govmine_did_not_write_is_not_replaced() {
         &["extract", "in", "--out", "notes.jsonl"],
         "no govmine manifest lists it",
     );
-    assert_eq!(std::fs::read_to_string(tmp.path().join("notes.jsonl")).unwrap(), "my notes");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("notes.jsonl")).unwrap(),
+        "my notes"
+    );
     // A file it wrote is replaced on the next run.
     ok(tmp.path(), &["extract", "in", "--out", "r.jsonl"]);
-    ok(tmp.path(), &["extract", "in", "--out", "r.jsonl", "--types", "quantity"]);
+    ok(
+        tmp.path(),
+        &["extract", "in", "--out", "r.jsonl", "--types", "quantity"],
+    );
     let text = std::fs::read_to_string(tmp.path().join("r.jsonl")).unwrap();
     assert!(text.lines().all(|l| l.starts_with(r#"{"type":"quantity""#)));
 }
@@ -107,18 +130,35 @@ fn a_folder_or_file_govmine_did_not_write_is_not_replaced() {
 fn a_second_export_into_its_folder_removes_only_its_stale_files() {
     let tmp = tempfile::tempdir().unwrap();
     inputs(tmp.path());
-    ok(tmp.path(), &["extract", "in", "--format", "csv", "--out", "ds"]);
+    ok(
+        tmp.path(),
+        &["extract", "in", "--format", "csv", "--out", "ds"],
+    );
     let ds = tmp.path().join("ds");
     assert_eq!(listing(&ds).len(), 7, "{:?}", listing(&ds));
     std::fs::write(ds.join("analysis.R"), "read.csv('quantity.csv')").unwrap();
     ok(
         tmp.path(),
-        &["extract", "in", "--format", "csv", "--out", "ds", "--types", "quantity,mechanism"],
+        &[
+            "extract",
+            "in",
+            "--format",
+            "csv",
+            "--out",
+            "ds",
+            "--types",
+            "quantity,mechanism",
+        ],
     );
     // The other types' files of the first run went; the user's script stayed.
     assert_eq!(
         listing(&ds),
-        ["analysis.R", "manifest.json", "mechanism.csv", "quantity.csv"]
+        [
+            "analysis.R",
+            "manifest.json",
+            "mechanism.csv",
+            "quantity.csv"
+        ]
     );
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(ds.join("manifest.json")).unwrap()).unwrap();
@@ -136,15 +176,25 @@ fn no_manifest_beside_a_pipe() {
     let tmp = tempfile::tempdir().unwrap();
     inputs(tmp.path());
     let fifo = tmp.path().join("pipe");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
     assert!(made.success());
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
     };
-    ok(tmp.path(), &["extract", "in", "--out", "pipe", "--types", "quantity"]);
+    ok(
+        tmp.path(),
+        &["extract", "in", "--out", "pipe", "--types", "quantity"],
+    );
     let text = reader.join().unwrap();
-    assert!(text.contains("93.33万件"), "{}", &text[..text.len().min(200)]);
+    assert!(
+        text.contains("93.33万件"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
     assert_eq!(listing(tmp.path()), ["in", "pipe"]);
 }
 
@@ -153,7 +203,10 @@ fn a_killed_export_leaves_the_previous_output() {
     let tmp = tempfile::tempdir().unwrap();
     inputs(tmp.path());
     ok(tmp.path(), &["extract", "in", "--out", "r.jsonl"]);
-    ok(tmp.path(), &["extract", "in", "--format", "parquet", "--out", "pq"]);
+    ok(
+        tmp.path(),
+        &["extract", "in", "--format", "parquet", "--out", "pq"],
+    );
     let jsonl = std::fs::read(tmp.path().join("r.jsonl")).unwrap();
     let parquet = std::fs::read(tmp.path().join("pq/quantity.parquet")).unwrap();
     let big = tmp.path().join("big");
@@ -165,7 +218,10 @@ fn a_killed_export_leaves_the_previous_output() {
     .unwrap();
     for (args, wait) in [
         (vec!["extract", "big", "--out", "r.jsonl"], 300),
-        (vec!["extract", "big", "--format", "parquet", "--out", "pq"], 300),
+        (
+            vec!["extract", "big", "--format", "parquet", "--out", "pq"],
+            300,
+        ),
     ] {
         let mut child = govmine(tmp.path())
             .args(&args)
@@ -177,10 +233,21 @@ fn a_killed_export_leaves_the_previous_output() {
         child.wait().unwrap();
     }
     assert_eq!(std::fs::read(tmp.path().join("r.jsonl")).unwrap(), jsonl);
-    assert_eq!(std::fs::read(tmp.path().join("pq/quantity.parquet")).unwrap(), parquet);
+    assert_eq!(
+        std::fs::read(tmp.path().join("pq/quantity.parquet")).unwrap(),
+        parquet
+    );
     // The next export clears what the killed one left.
     ok(tmp.path(), &["extract", "in", "--out", "r.jsonl"]);
-    ok(tmp.path(), &["extract", "in", "--format", "parquet", "--out", "pq"]);
-    let temps = |d: &Path| listing(d).into_iter().filter(|n| n.ends_with(".govmine-tmp")).count();
+    ok(
+        tmp.path(),
+        &["extract", "in", "--format", "parquet", "--out", "pq"],
+    );
+    let temps = |d: &Path| {
+        listing(d)
+            .into_iter()
+            .filter(|n| n.ends_with(".govmine-tmp"))
+            .count()
+    };
     assert_eq!(temps(tmp.path()) + temps(&tmp.path().join("pq")), 0);
 }

@@ -107,18 +107,28 @@ fn a_folder_that_is_not_a_govmine_index_is_refused_and_left_untouched() {
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains("v is not a govmine index"), "{err}");
         assert_eq!(listing(&v), before, "{name}: the folder changed");
-        assert_eq!(std::fs::read_to_string(v.join("thesis.docx")).unwrap(), "thesis");
+        assert_eq!(
+            std::fs::read_to_string(v.join("thesis.docx")).unwrap(),
+            "thesis"
+        );
         // Reading it is refused the same way.
         let out = run(tmp.path(), &["search", "法治", "--index", "v"]);
         assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("not a govmine index"), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a govmine index"),
+            "{}",
+            stderr(&out)
+        );
     }
 }
 
 #[test]
 fn the_same_relative_path_under_two_roots_is_two_documents() {
     let tmp = tempfile::tempdir().unwrap();
-    for (root, seed) in [("a", "000_3f2a7be6bd882b3f.txt"), ("b", "004_e9e637da5608c3ff.txt")] {
+    for (root, seed) in [
+        ("a", "000_3f2a7be6bd882b3f.txt"),
+        ("b", "004_e9e637da5608c3ff.txt"),
+    ] {
         let d = tmp.path().join(root).join("x");
         std::fs::create_dir_all(&d).unwrap();
         std::fs::copy(seeds().join(seed), d.join("r.txt")).unwrap();
@@ -135,11 +145,19 @@ fn the_same_relative_path_under_two_roots_is_two_documents() {
     assert_eq!(b.len(), 1);
     assert_ne!(a, b);
     // Ingesting either again changes nothing: each file keeps its id.
-    let s = ingest(tmp.path(), &idx, &[&tmp.path().join("a"), &tmp.path().join("b")]);
+    let s = ingest(
+        tmp.path(),
+        &idx,
+        &[&tmp.path().join("a"), &tmp.path().join("b")],
+    );
     assert!(s.contains("0 documents indexed, 2 unchanged"), "{s}");
     // Both in one run: two documents too.
     let idx2 = tmp.path().join("idx2");
-    let s = ingest(tmp.path(), &idx2, &[&tmp.path().join("a"), &tmp.path().join("b")]);
+    let s = ingest(
+        tmp.path(),
+        &idx2,
+        &[&tmp.path().join("a"), &tmp.path().join("b")],
+    );
     assert!(s.contains("2 documents indexed"), "{s}");
 }
 
@@ -150,7 +168,10 @@ fn file_names_that_are_not_utf8_stay_apart() {
     let d = tmp.path().join("in");
     std::fs::create_dir(&d).unwrap();
     let names: [&[u8]; 2] = [b"r\xff.txt", b"r\xfe.txt"];
-    for (name, seed) in names.iter().zip(["001_db632a6819f2f662.txt", "003_40199a098a244c13.txt"]) {
+    for (name, seed) in names
+        .iter()
+        .zip(["001_db632a6819f2f662.txt", "003_40199a098a244c13.txt"])
+    {
         let p = d.join(std::ffi::OsStr::from_bytes(name));
         std::fs::copy(seeds().join(seed), p).unwrap();
     }
@@ -182,17 +203,39 @@ fn a_changed_dictionary_that_would_drop_documents_asks_for_rebuild() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("--rebuild") && err.contains("76 of its documents"), "{err}");
+    assert!(
+        err.contains("--rebuild") && err.contains("76 of its documents"),
+        "{err}"
+    );
     assert_eq!(stats(tmp.path(), &idx)["documents"], 77);
     // --rebuild reads every recorded input again, with the new dictionary.
     let out = govmine(tmp.path())
-        .args(["ingest", "--rebuild", "--quiet", "--index", "idx", "--dict", "mine.txt"])
+        .args([
+            "ingest",
+            "--rebuild",
+            "--quiet",
+            "--index",
+            "idx",
+            "--dict",
+            "mine.txt",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("77 documents indexed"), "{}", stderr(&out));
-    let out = run(tmp.path(), &["search", "审管分离", "--index", "idx", "--dict", "mine.txt"]);
-    assert!(out.status.success() && stderr(&out).is_empty(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("77 documents indexed"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        tmp.path(),
+        &["search", "审管分离", "--index", "idx", "--dict", "mine.txt"],
+    );
+    assert!(
+        out.status.success() && stderr(&out).is_empty(),
+        "{}",
+        stderr(&out)
+    );
     // Given every input, a rebuild needs no flag: nothing is dropped.
     let out = govmine(tmp.path())
         .args(["ingest", "--quiet", "--index", "idx"])
@@ -208,7 +251,10 @@ fn a_changed_dictionary_that_would_drop_documents_asks_for_rebuild() {
 fn race(tmp: &Path, idx: &Path, a: &Path, b: &Path) -> (Output, Output) {
     let first = spawn_ingest(tmp, idx, &[a]);
     let second = spawn_ingest(tmp, idx, &[b]);
-    (first.wait_with_output().unwrap(), second.wait_with_output().unwrap())
+    (
+        first.wait_with_output().unwrap(),
+        second.wait_with_output().unwrap(),
+    )
 }
 
 fn one_won(outs: &(Output, Output)) -> bool {
@@ -222,7 +268,10 @@ fn one_won(outs: &(Output, Output)) -> bool {
     let loser = if a.status.success() { b } else { a };
     assert_eq!(loser.status.code(), Some(2));
     let err = stderr(loser);
-    assert!(err.contains("is being written by another govmine (pid "), "{err}");
+    assert!(
+        err.contains("is being written by another govmine (pid "),
+        "{err}"
+    );
     assert_eq!(err.lines().count(), 1, "{err}");
     a.status.success()
 }
@@ -267,7 +316,10 @@ fn ingest_killed_at_any_point_leaves_the_index_before_or_after() {
     let after: Vec<_> = terms.iter().map(|t| found(tmp.path(), &post, t)).collect();
     assert_ne!(before, after);
     let mut states = BTreeSet::new();
-    for (k, f) in [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.97, 1.0].into_iter().enumerate() {
+    for (k, f) in [0.05, 0.2, 0.4, 0.6, 0.8, 0.9, 0.97, 1.0]
+        .into_iter()
+        .enumerate()
+    {
         let idx = tmp.path().join(format!("k{k}"));
         copy_dir(&pre, &idx);
         let mut child = spawn_ingest(tmp.path(), &idx, &[&nat]);
@@ -335,7 +387,10 @@ fn killed_ingests_do_not_grow_the_index() {
         assert!(kept.is_empty(), "left by an earlier killed run: {kept:?}");
         any_left |= !left.is_empty();
         left_before = left;
-        assert_eq!(stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap(), du(&idx));
+        assert_eq!(
+            stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap(),
+            du(&idx)
+        );
     }
     assert!(any_left, "no kill landed while segments were being written");
     ingest(tmp.path(), &idx, &[&nat]);
@@ -370,7 +425,8 @@ fn an_index_without_write_access_is_searchable() {
     let root = unsafe_is_root();
     let mut cmd = if root {
         let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]).arg(&bin);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&bin);
         c
     } else {
         Command::new(&bin)
@@ -382,7 +438,11 @@ fn an_index_without_write_access_is_searchable() {
         .output()
         .unwrap();
     // Give the temp dir back to its owner so it can be removed.
-    Command::new("chmod").args(["-R", "u+w"]).arg(tmp.path()).status().unwrap();
+    Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(tmp.path())
+        .status()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let got: BTreeSet<String> = String::from_utf8(out.stdout)
         .unwrap()

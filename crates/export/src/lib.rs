@@ -116,10 +116,13 @@ pub struct OutputFile {
     pub records: u64,
 }
 
+/// A staged file per record type: its writer, final path and staging.
+type PerType<W> = BTreeMap<RecordType, (W, PathBuf, Staged)>;
+
 enum Sinks {
     Jsonl(Box<dyn Write + Send>, String, Option<Staged>),
-    Csv(BTreeMap<RecordType, (csv::Writer<BufWriter<File>>, PathBuf, Staged)>),
-    Parquet(BTreeMap<RecordType, (ParquetTable, PathBuf, Staged)>),
+    Csv(PerType<csv::Writer<BufWriter<File>>>),
+    Parquet(PerType<ParquetTable>),
 }
 
 /// Writes records to the chosen format, counting them by type.
@@ -254,10 +257,7 @@ impl Exporter {
 }
 
 /// A staged CSV file (UTF-8 BOM and header written) per record type in `dir`.
-fn csv_files(
-    dir: &Path,
-    types: TypeSet,
-) -> Result<BTreeMap<RecordType, (csv::Writer<BufWriter<File>>, PathBuf, Staged)>, Error> {
+fn csv_files(dir: &Path, types: TypeSet) -> Result<PerType<csv::Writer<BufWriter<File>>>, Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut m = BTreeMap::new();
     for t in types.iter() {
@@ -274,10 +274,7 @@ fn csv_files(
 }
 
 /// A staged Parquet file per record type in `dir`.
-fn parquet_files(
-    dir: &Path,
-    types: TypeSet,
-) -> Result<BTreeMap<RecordType, (ParquetTable, PathBuf, Staged)>, Error> {
+fn parquet_files(dir: &Path, types: TypeSet) -> Result<PerType<ParquetTable>, Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let mut m = BTreeMap::new();
     for t in types.iter() {
