@@ -9,15 +9,6 @@ use std::process::Stdio;
 
 use common::*;
 
-fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
 /// A folder holding copies of two seed reports.
 fn inputs(dir: &Path) -> PathBuf {
     let d = dir.join("in");

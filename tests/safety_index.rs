@@ -12,16 +12,6 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-/// Names in a folder, sorted.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
-}
-
 fn stats(dir: &Path, index: &Path) -> serde_json::Value {
     let idx = index.to_str().unwrap();
     serde_json::from_str(&ok(dir, &["stats", "--json", "--index", idx])).unwrap()
