@@ -475,3 +475,36 @@ fn a_search_during_a_rebuild_reads_the_old_index() {
     // The old generation is gone after the swap.
     assert_eq!(listing(&idx), [".govmine.lock", "g2", "govmine.json"]);
 }
+
+#[test]
+fn an_index_of_a_newer_format_is_replaced_only_when_asked() {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = tmp.path().join("idx");
+    ingest(tmp.path(), &idx, &[&seeds()]);
+    let meta_path = idx.join("govmine.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    meta["format"] = 99.into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+    let before = listing(&idx.join("g1"));
+    let out = govmine(tmp.path())
+        .args(["ingest", "--quiet", "--index", "idx"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("newer than this govmine"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(listing(&idx.join("g1")), before);
+    let out = govmine(tmp.path())
+        .args(["ingest", "--rebuild", "--quiet", "--index", "idx"])
+        .arg(seeds())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(found(tmp.path(), &idx, "三项制度").len(), 3);
+    assert_eq!(listing(&idx), [".govmine.lock", "g2", "govmine.json"]);
+}

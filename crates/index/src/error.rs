@@ -32,6 +32,16 @@ pub enum Error {
         /// The writer's process id, when it wrote one.
         pid: Option<u32>,
     },
+    /// An index of a newer format, whose documents this govmine cannot read.
+    #[error("the index at {path} has format {found}, newer than this govmine's {expected}: rebuilding it would drop documents this govmine cannot read; use a newer govmine, or `govmine ingest --rebuild` to replace it")]
+    Newer {
+        /// Index path.
+        path: PathBuf,
+        /// Format found.
+        found: u32,
+        /// Format this build writes.
+        expected: u32,
+    },
     /// Rebuilding the index from what was given would drop documents read from elsewhere.
     #[error("the index at {path} must be rebuilt ({why}), but {dropped} of its documents come from inputs not given here (e.g. {example}): run `govmine ingest --rebuild` to read every recorded input again")]
     WouldDrop {

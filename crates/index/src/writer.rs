@@ -106,8 +106,10 @@ pub enum Opened {
 enum Old {
     /// Nothing (a new index, or the same generation).
     Nothing,
-    /// Another generation of this format.
+    /// The committed generation of this format.
     Generation(String),
+    /// The generations of an index of a newer format (kept until the commit).
+    Newer(Vec<String>),
     /// tantivy's files at the top of a format-6-or-older index.
     Legacy,
 }
@@ -154,7 +156,7 @@ impl Writer {
         let holds = layout::inspect(dir)?;
         refuse_foreign(dir, &holds)?;
         let wanted = wanted_meta(opts);
-        match plan(holds, &wanted, opts.rebuild) {
+        match plan(dir, holds, &wanted, opts.rebuild) {
             Plan::Create => Writer::create(dir, wanted, opts, lock),
             Plan::Append(found) => Writer::append(dir, found, wanted, opts, lock),
             Plan::Rebuild { why, old, previous } => {
@@ -194,8 +196,10 @@ impl Writer {
         // Numbered after every generation there, stale ones too: a name is never reused.
         let generation = layout::new_generation(dir)?;
         let mut keep = vec![generation.as_str()];
-        if let Old::Generation(g) = &old {
-            keep.push(g);
+        match &old {
+            Old::Generation(g) => keep.push(g),
+            Old::Newer(gs) => keep.extend(gs.iter().map(String::as_str)),
+            Old::Nothing | Old::Legacy => {}
         }
         layout::remove_stale_generations(dir, &keep)?;
         let index = Index::create_in_dir(dir.join(&generation), schema::build().0)?;
@@ -330,6 +334,9 @@ impl Writer {
         match &self.old {
             Old::Nothing => Ok(()),
             Old::Generation(g) => layout::remove_tantivy_index(&self.dir.join(g), true),
+            Old::Newer(gs) => gs
+                .iter()
+                .try_for_each(|g| layout::remove_tantivy_index(&self.dir.join(g), true)),
             Old::Legacy => layout::remove_tantivy_index(&self.dir, false),
         }
     }
@@ -364,7 +371,7 @@ fn wanted_meta(opts: &WriterOptions) -> IndexMeta {
 }
 
 /// Decide, from what the directory holds, whether to create, append or rebuild.
-fn plan(holds: Holds, wanted: &IndexMeta, rebuild: bool) -> Plan {
+fn plan(dir: &Path, holds: Holds, wanted: &IndexMeta, rebuild: bool) -> Plan {
     match holds {
         Holds::Nothing | Holds::Foreign => Plan::Create,
         // A first ingest that never committed: start again.
@@ -386,7 +393,7 @@ fn plan(holds: Holds, wanted: &IndexMeta, rebuild: bool) -> Plan {
         }
         Holds::OtherFormat(n) => Plan::Rebuild {
             why: Rebuild::Format(n),
-            old: Old::Nothing,
+            old: Old::Newer(layout::generations(dir)),
             previous: None,
         },
         Holds::Legacy(l) => Plan::Rebuild {
@@ -406,18 +413,17 @@ fn check_nothing_dropped(
     inputs: &[InputRoot],
     why: &Rebuild,
 ) -> Result<()> {
-    let tantivy_dir = match (old, previous) {
-        (Old::Generation(g), Some(_)) => dir.join(g),
-        (Old::Legacy, _) => dir.to_owned(),
-        // A newer format: its documents cannot be read, so nothing can be checked.
-        _ => {
-            return Err(Error::WouldDrop {
+    let tantivy_dir = match (old, previous, why) {
+        (Old::Generation(g), Some(_), _) => dir.join(g),
+        (Old::Legacy, _, _) => dir.to_owned(),
+        (_, _, Rebuild::Format(found)) => {
+            return Err(Error::Newer {
                 path: dir.to_owned(),
-                why: why.to_string(),
-                dropped: 0,
-                example: "documents this govmine cannot read".into(),
+                found: *found,
+                expected: crate::FORMAT,
             })
         }
+        _ => return Ok(()),
     };
     let files = previous_files(&tantivy_dir).unwrap_or_else(|_| vec![None]);
     let outside: Vec<String> = files
