@@ -590,3 +590,114 @@ pub fn merge_inputs(a: &[InputRoot], b: &[InputRoot]) -> Vec<InputRoot> {
         .cloned()
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use govmine_segment::SegmenterBuilder;
+
+    fn options(segmenter: &Segmenter, inputs: &[&Path]) -> WriterOptions {
+        WriterOptions {
+            segmenter: segmenter.clone(),
+            gazetteer_hash: "a".repeat(64),
+            threads: 1,
+            memory_budget: 15_000_000,
+            inputs: inputs
+                .iter()
+                .map(|p| InputRoot {
+                    path: p.to_path_buf(),
+                    text_field: None,
+                })
+                .collect(),
+            rebuild: false,
+        }
+    }
+
+    fn doc(id: &str, file: &Path, hash: &str) -> DocRecord {
+        let meta = DocMeta {
+            id: id.into(),
+            path: file.display().to_string(),
+            origin: Some(Origin {
+                file: file.display().to_string(),
+                row: None,
+            }),
+            title: None,
+            date: None,
+            year: Some(2020),
+            year_source: String::new(),
+            author: None,
+            source: None,
+            url: None,
+            encoding: "utf-8".into(),
+            hash: hash.into(),
+            bytes: 0,
+            chars: 0,
+            passages: 0,
+            places: Vec::new(),
+        };
+        DocRecord {
+            meta,
+            passages: Vec::new(),
+            facts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_committed_index_is_reopened_and_knows_its_documents_and_inputs() {
+        let seg = SegmenterBuilder::new().build().unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("idx");
+        let a = tmp.path().join("a");
+        let mut w = Writer::open(&dir, &options(&seg, &[&a])).unwrap();
+        assert_eq!(w.opened(), &Opened::Created);
+        // A second writer is refused while the first holds the lock.
+        let busy = Writer::open(&dir, &options(&seg, &[&a])).err().unwrap();
+        assert!(matches!(busy, Error::Busy { .. }), "{busy}");
+        w.add(doc("r.txt", &a.join("r.txt"), "h1")).unwrap();
+        w.commit().unwrap();
+        let w = Writer::open(&dir, &options(&seg, &[])).unwrap();
+        assert_eq!(w.opened(), &Opened::Existing);
+        assert_eq!(w.status("r.txt", "h1"), DocStatus::Unchanged);
+        assert_eq!(w.status("r.txt", "h2"), DocStatus::Changed);
+        let origin = Origin {
+            file: a.join("r.txt").display().to_string(),
+            row: None,
+        };
+        assert_eq!(w.id_of(&origin), Some("r.txt"));
+        assert_eq!(w.origin_of("r.txt"), Some(Some(&origin)));
+        assert_eq!(recorded_inputs(&dir)[0].path, a);
+    }
+
+    #[test]
+    fn other_dictionaries_rebuild_only_when_nothing_is_dropped() {
+        let seg = SegmenterBuilder::new().build().unwrap();
+        let other = SegmenterBuilder::new()
+            .words("mine", ["审管分离改革 500 nz"])
+            .build()
+            .unwrap();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("idx");
+        let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+        let mut w = Writer::open(&dir, &options(&seg, &[&a, &b])).unwrap();
+        w.add(doc("r.txt", &a.join("r.txt"), "h1")).unwrap();
+        w.add(doc("s.txt", &b.join("s.txt"), "h2")).unwrap();
+        w.commit().unwrap();
+        // Only `a` given: the document from `b` would be lost.
+        match Writer::open(&dir, &options(&other, &[&a])) {
+            Err(Error::WouldDrop { dropped, .. }) => assert_eq!(dropped, 1),
+            other => panic!("expected WouldDrop, got {:?}", other.err()),
+        }
+        assert_eq!(layout::generations(&dir), ["g1"]);
+        // Both given: a new generation, swapped in at the commit.
+        let mut w = Writer::open(&dir, &options(&other, &[&a, &b])).unwrap();
+        assert_eq!(w.opened(), &Opened::Rebuilding(Rebuild::Dictionaries));
+        assert_eq!(layout::generations(&dir), ["g1", "g2"]);
+        w.add(doc("r.txt", &a.join("r.txt"), "h1")).unwrap();
+        w.commit().unwrap();
+        assert_eq!(layout::generations(&dir), ["g2"]);
+        assert_eq!(
+            crate::check(&dir).unwrap().generation.as_deref(),
+            Some("g2")
+        );
+    }
+}
