@@ -23,7 +23,7 @@
 mod choose;
 mod controls;
 
-pub use controls::{scrub, Scrubbed};
+pub use controls::{scrub, strip_controls, Scrubbed};
 
 use serde::Serialize;
 

@@ -25,7 +25,9 @@ mod model;
 mod seeds;
 pub mod structure;
 
-pub use decode::{decode, decode_records, scrub, DecodeError, Decoded, Encoding, Scrubbed};
+pub use decode::{
+    decode, decode_records, scrub, strip_controls, DecodeError, Decoded, Encoding, Scrubbed,
+};
 pub use model::{Document, HeadingKind, Hints, Paragraph, Section, Sentence, YearSource};
 
 /// Clean and structure one decoded text.

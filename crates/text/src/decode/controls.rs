@@ -50,11 +50,21 @@ pub fn scrub(text: &str) -> Result<Scrubbed<'_>, DecodeError> {
     if binary_like(removed, text.len()) {
         return Err(DecodeError::Binary);
     }
+    Ok(strip(text, removed))
+}
+
+/// The text without its NUL and control bytes, whatever their share (for the metadata
+/// fields of a record that passed [`scrub`]).
+pub fn strip_controls(text: &str) -> Scrubbed<'_> {
+    strip(text, count(text.as_bytes()))
+}
+
+fn strip(text: &str, removed: usize) -> Scrubbed<'_> {
     let text = match removed {
         0 => Cow::Borrowed(text),
         _ => Cow::Owned(text.chars().filter(|&c| !stray_char(c)).collect()),
     };
-    Ok(Scrubbed { text, removed })
+    Scrubbed { text, removed }
 }
 
 fn stray_char(c: char) -> bool {
@@ -88,5 +98,6 @@ mod tests {
         let two = format!("{}\0\0", "a".repeat(18));
         assert_eq!(scrub(&two), Err(DecodeError::Binary));
         assert_eq!(scrub(&"\0".repeat(200)), Err(DecodeError::Binary));
+        assert_eq!(strip_controls("\0\0a").text, "a");
     }
 }
