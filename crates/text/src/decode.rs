@@ -632,8 +632,14 @@ mod tests {
             inputs.push(utf16(&s002, true, false)[cut..].to_vec());
         }
         for bytes in inputs {
+            if let Ok(d) = decode_records(&bytes) {
+                for line in d.text.lines() {
+                    let _ = scrub(line);
+                }
+            }
             if let Ok(d) = decode(&bytes) {
                 assert!(!d.text.trim().is_empty());
+                assert!(!d.text.contains('\0'));
                 let _ = crate::process(&d.text, &crate::Hints::default());
                 let _ = crate::process(
                     &d.text,
