@@ -356,22 +356,36 @@ fn files(dir: &Path) -> BTreeSet<PathBuf> {
 fn killed_ingests_do_not_grow_the_index() {
     let tmp = tempfile::tempdir().unwrap();
     let nat = national(tmp.path());
-    let reference = tmp.path().join("ref");
-    let t0 = Instant::now();
-    ingest(tmp.path(), &reference, &[&seeds(), &nat]);
-    let run_time = t0.elapsed();
     let idx = tmp.path().join("idx");
     ingest(tmp.path(), &idx, &[&seeds()]);
-    let committed = files(&idx);
+    let t0 = Instant::now();
+    ingest(tmp.path(), &tmp.path().join("ref"), &[&nat]);
+    let run_time = t0.elapsed();
+    let mut committed = files(&idx);
     // A killed run leaves the segments it had written; the next run removes them, so
     // the files a kill leaves are never still there after the next kill.
     let mut left_before = BTreeSet::new();
     let mut any_left = false;
-    for _ in 0..4 {
-        let mut child = spawn_ingest(tmp.path(), &idx, &[&nat]);
-        std::thread::sleep(run_time.mul_f64(0.8));
+    for k in 0..4 {
+        // Another name each time, so every run has documents to write.
+        let input = tmp.path().join(format!("n{k}.jsonl"));
+        std::fs::copy(&nat, &input).unwrap();
+        let mut child = spawn_ingest(tmp.path(), &idx, &[&input]);
+        // Kill it once it holds the writer (and so has cleaned up), while it writes.
+        let pid = child.id().to_string();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while std::fs::read_to_string(idx.join(".govmine.lock")).unwrap_or_default() != pid {
+            assert!(Instant::now() < deadline, "the ingest never took the lock");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(run_time.mul_f64(0.4));
         let _ = child.kill();
-        child.wait().unwrap();
+        if child.wait().unwrap().success() {
+            // It finished first: what it wrote is committed.
+            committed = files(&idx);
+            left_before.clear();
+            continue;
+        }
         let left: BTreeSet<PathBuf> = files(&idx).difference(&committed).cloned().collect();
         let kept: Vec<_> = left.intersection(&left_before).collect();
         assert!(kept.is_empty(), "left by an earlier killed run: {kept:?}");
@@ -383,12 +397,26 @@ fn killed_ingests_do_not_grow_the_index() {
         );
     }
     assert!(any_left, "no kill landed while segments were being written");
+    // A completed ingest afterwards: every segment file on disk is one the commit names.
     ingest(tmp.path(), &idx, &[&nat]);
-    let size = stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap();
-    let clean = du(&reference);
-    assert_eq!(size, du(&idx), "stats reports what is on disk");
-    // Segments split differently from the reference's, but no leftover stays.
-    assert!(size * 10 < clean * 13, "{size} vs {clean}");
+    let meta: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(idx.join("g1/meta.json")).unwrap()).unwrap();
+    let live: BTreeSet<String> = meta["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
+        .collect();
+    let orphans: Vec<String> = listing(&idx.join("g1"))
+        .into_iter()
+        .filter(|f| !f.starts_with('.') && f != "meta.json")
+        .filter(|f| !live.contains(f.split('.').next().unwrap()))
+        .collect();
+    assert!(orphans.is_empty(), "{orphans:?}");
+    assert_eq!(
+        stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap(),
+        du(&idx)
+    );
 }
 
 #[test]

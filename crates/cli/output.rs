@@ -98,8 +98,9 @@ pub fn summary_line(s: &Summary) -> String {
     } else {
         String::new()
     };
+    let warnings = warnings_part(s);
     format!(
-        "ingest: {} files seen, {} documents indexed{replaced}, {} unchanged, {skipped}, {} in {:.1} s, {:.1} MB/s",
+        "ingest: {} files seen, {} documents indexed{replaced}, {} unchanged, {skipped}{warnings}, {} in {:.1} s, {:.1} MB/s",
         s.files,
         s.indexed,
         s.unchanged,
@@ -107,6 +108,21 @@ pub fn summary_line(s: &Summary) -> String {
         s.seconds,
         s.bytes as f64 / 1_000_000.0 / s.seconds.max(1e-9)
     )
+}
+
+/// `, 2 warnings (invalid bytes 1, NUL/control bytes 1)`, or nothing when there are none.
+fn warnings_part(s: &Summary) -> String {
+    let n = s.warnings_total();
+    if n == 0 {
+        return String::new();
+    }
+    let parts: Vec<String> = s
+        .warnings
+        .iter()
+        .map(|(k, n)| format!("{} {n}", k.label()))
+        .collect();
+    let plural = if n == 1 { "" } else { "s" };
+    format!(", {n} warning{plural} ({})", parts.join(", "))
 }
 
 /// `extract: 5 documents, 1234 records (document 5, quantity 800, …), 0 skipped, …`.
@@ -130,8 +146,9 @@ pub fn extract_line(
         (None, Some(m)) => format!(" (manifest {})", m.display()),
         (None, None) => String::new(),
     };
+    let warnings = warnings_part(s);
     format!(
-        "extract: {} documents, {total} records ({}), {skipped}, {} in {:.1} s, {:.1} MB/s{whereto}",
+        "extract: {} documents, {total} records ({}), {skipped}{warnings}, {} in {:.1} s, {:.1} MB/s{whereto}",
         s.indexed,
         by_type.join(", "),
         mb(s.bytes),
@@ -158,6 +175,10 @@ pub fn on_ingest_event(ev: Event, bar: Option<&ProgressBar>) {
         Event::Skipped(s) => match bar {
             Some(b) => b.println(format!("govmine: {}", s.message)),
             None => eprintln!("govmine: {}", s.message),
+        },
+        Event::Warning(w) => match bar {
+            Some(b) => b.println(format!("govmine: {}", w.message)),
+            None => eprintln!("govmine: {}", w.message),
         },
         Event::Progress { done, total } => {
             if let Some(b) = bar {

@@ -139,6 +139,26 @@ pub fn remove_tantivy_index(dir: &Path, generation: bool) -> Result<()> {
     Ok(())
 }
 
+/// Remove the temporary files of tantivy's atomic writes (`.tmp` and six letters or
+/// digits, from the `tempfile` crate) that a killed writer left in a generation
+/// directory: only govmine and tantivy write there (the caller holds the lock).
+pub fn remove_interrupted_writes(generation: &Path) -> Result<()> {
+    let Ok(entries) = std::fs::read_dir(generation) else {
+        return Ok(());
+    };
+    for e in entries.filter_map(|e| e.ok()) {
+        let name = e.file_name();
+        let is_temp = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(".tmp"))
+            .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+        if is_temp && e.file_type().is_ok_and(|t| t.is_file()) {
+            remove_if_present(&e.path())?;
+        }
+    }
+    Ok(())
+}
+
 /// The files tantivy lists as its own in `.managed.json` (plain names only: a listed
 /// path that leaves the folder is ignored).
 fn managed_files(dir: &Path) -> Vec<PathBuf> {
@@ -228,6 +248,12 @@ mod tests {
         std::fs::remove_file(g.join("notes.txt")).unwrap();
         remove_tantivy_index(&g, true).unwrap();
         assert!(!g.exists());
+        // A killed atomic write's temporary file goes; a look-alike of another shape stays.
+        let g2 = dir.path().join("g2");
+        std::fs::write(g2.join(".tmpAb12Cd"), "").unwrap();
+        std::fs::write(g2.join(".tmp-notes"), "").unwrap();
+        remove_interrupted_writes(&g2).unwrap();
+        assert!(!g2.join(".tmpAb12Cd").exists() && g2.join(".tmp-notes").exists());
         assert!(size(dir.path()) > 0);
     }
 }

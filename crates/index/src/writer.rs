@@ -231,6 +231,7 @@ impl Writer {
             .clone()
             .expect("an appendable index has a generation");
         layout::remove_stale_generations(dir, &[&generation])?;
+        layout::remove_interrupted_writes(&dir.join(&generation))?;
         let index = Index::open_in_dir(dir.join(&generation))?;
         let writer = tantivy_writer(&index, opts)?;
         // A killed ingest leaves segment files no commit names: tantivy lists them as its

@@ -8,10 +8,13 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use govmine_index::{DocStatus, Origin, Writer};
-use govmine_text::{decode, Hints};
+use govmine_text::{decode_records, Hints};
 
 use crate::prepare::{Outcome, Prepared, Stages};
-use crate::source::{csv_records, jsonl_records, path_text, walk, FileKind, RawDoc, Skip};
+use crate::source::{
+    csv_records, decode_warnings, jsonl_records, path_text, walk, FileKind, InputFile, RawDoc,
+    Skip, Warning, WarningKind,
+};
 use crate::Error;
 
 /// Raw bytes gathered before a batch is prepared in parallel.
@@ -43,6 +46,8 @@ pub struct Summary {
     pub records: usize,
     /// Skipped files and records, by reason.
     pub skipped: BTreeMap<&'static str, usize>,
+    /// Files and records kept with a loss (indexed all the same), by kind.
+    pub warnings: BTreeMap<WarningKind, usize>,
     /// Bytes read.
     pub bytes: u64,
     /// Every file read, in order, with its size and blake3 hash.
@@ -52,7 +57,7 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Add another run's counts, inputs and skips to these.
+    /// Add another run's counts, inputs, skips and warnings to these.
     pub fn absorb(&mut self, other: Summary) {
         self.files += other.files;
         self.documents += other.documents;
@@ -63,6 +68,9 @@ impl Summary {
         for (reason, n) in other.skipped {
             *self.skipped.entry(reason).or_default() += n;
         }
+        for (kind, n) in other.warnings {
+            *self.warnings.entry(kind).or_default() += n;
+        }
         self.bytes += other.bytes;
         self.inputs.extend(other.inputs);
         self.seconds += other.seconds;
@@ -71,6 +79,11 @@ impl Summary {
     /// Total skipped.
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
+    }
+
+    /// Total warnings.
+    pub fn warnings_total(&self) -> usize {
+        self.warnings.values().sum()
     }
 }
 
@@ -89,6 +102,8 @@ pub struct InputHash {
 pub enum Event<'a> {
     /// A file or record was skipped.
     Skipped(&'a Skip),
+    /// A file or record is indexed with a loss (invalid bytes replaced, NULs removed).
+    Warning(&'a Warning),
     /// Bytes read so far of the total.
     Progress {
         /// Done.
@@ -152,6 +167,11 @@ impl Run<'_, '_> {
         on(Event::Skipped(s));
     }
 
+    fn warn(&mut self, w: &Warning, on: &mut dyn FnMut(Event)) {
+        *self.summary.warnings.entry(w.kind).or_default() += 1;
+        on(Event::Warning(w));
+    }
+
     fn push(
         &mut self,
         mut doc: RawDoc,
@@ -206,25 +226,85 @@ impl Run<'_, '_> {
         let writer = &*self.writer;
         let stages = self.stages;
         let status = |id: &str, hash: &str| writer.status(id, hash);
-        let outcomes: Vec<(String, Outcome)> = self.pool.install(|| {
+        let outcomes: Vec<(String, Outcome, Vec<Warning>)> = self.pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|raw| (raw.id.clone(), stages.prepare(raw, &status)))
+                .map(|raw| {
+                    let id = raw.id.clone();
+                    let (outcome, warnings) = stages.prepare(raw, &status);
+                    (id, outcome, warnings)
+                })
                 .collect()
         });
-        for (id, outcome) in outcomes {
-            match outcome {
-                Outcome::Indexed(rec) => {
-                    if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
-                        self.summary.replaced += 1;
-                    }
-                    self.summary.records += rec.records.len();
-                    self.writer.add(*rec)?;
-                    self.summary.indexed += 1;
-                }
-                Outcome::Unchanged => self.summary.unchanged += 1,
-                Outcome::Skipped(s) => self.skip(&s, on),
+        for (id, outcome, warnings) in outcomes {
+            for w in &warnings {
+                self.warn(w, on);
             }
+            self.take(id, outcome, on)?;
+        }
+        Ok(())
+    }
+
+    /// Hand one outcome to the writer, or count it.
+    fn take(
+        &mut self,
+        id: String,
+        outcome: Outcome,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
+        match outcome {
+            Outcome::Indexed(rec) => {
+                if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
+                    self.summary.replaced += 1;
+                }
+                self.summary.records += rec.records.len();
+                self.writer.add(*rec)?;
+                self.summary.indexed += 1;
+            }
+            Outcome::Unchanged => self.summary.unchanged += 1,
+            Outcome::Skipped(s) => self.skip(&s, on),
+        }
+        Ok(())
+    }
+
+    /// A record corpus: decoded as a whole, then judged record by record.
+    fn corpus(
+        &mut self,
+        file: &InputFile,
+        bytes: Vec<u8>,
+        text_field: Option<&str>,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
+        let decoded = match decode_records(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                let s = Skip {
+                    what: file.id.clone(),
+                    reason: e.reason(),
+                    message: format!("{}: skipped: {e}", file.path.display()),
+                };
+                self.skip(&s, on);
+                return Ok(());
+            }
+        };
+        drop(bytes);
+        for w in decode_warnings(&file.id, &file.path.display().to_string(), &decoded) {
+            self.warn(&w, on);
+        }
+        let records = match file.kind {
+            FileKind::Csv => csv_records(file, &decoded.text, text_field, decoded.encoding),
+            _ => jsonl_records(file, &decoded.text, text_field, decoded.encoding),
+        };
+        drop(decoded);
+        for s in &records.skips {
+            self.skip(s, on);
+        }
+        for w in &records.warnings {
+            self.warn(w, on);
+        }
+        for d in records.docs {
+            let size = d.text.as_ref().map_or(0, String::len);
+            self.push(d, size, on)?;
         }
         Ok(())
     }
@@ -309,7 +389,7 @@ pub fn run(
                     path: path_text(&file.path),
                     text: None,
                     bytes,
-                    encoding: "",
+                    encoding: None,
                     hints: Hints {
                         html: file.kind == FileKind::Html,
                         ..Hints::default()
@@ -318,34 +398,7 @@ pub fn run(
                 run.push(doc, size, on)?;
             }
             FileKind::Jsonl | FileKind::Csv => {
-                let decoded = match decode(&bytes) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        let s = Skip {
-                            what: file.id.clone(),
-                            reason: e.reason(),
-                            message: format!("{}: skipped: {e}", file.path.display()),
-                        };
-                        run.skip(&s, on);
-                        continue;
-                    }
-                };
-                drop(bytes);
-                let enc = decoded.encoding.name();
-                let tf = opts.text_field.as_deref();
-                let (docs, skips) = if file.kind == FileKind::Jsonl {
-                    jsonl_records(file, &decoded.text, tf, enc)
-                } else {
-                    csv_records(file, &decoded.text, tf, enc)
-                };
-                drop(decoded);
-                for s in &skips {
-                    run.skip(s, on);
-                }
-                for d in docs {
-                    let size = d.text.as_ref().map_or(0, String::len);
-                    run.push(d, size, on)?;
-                }
+                run.corpus(file, bytes, opts.text_field.as_deref(), on)?;
             }
         }
         done += file.bytes;
