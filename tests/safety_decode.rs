@@ -100,6 +100,15 @@ fn one_stray_byte_near_the_start_of_a_utf8_report_keeps_the_report() {
         "{err}"
     );
     assert_eq!(found(tmp.path(), "出庭应诉率为75%"), ["jiuquan.txt"]);
+    // An export's manifest counts the warning too.
+    ok(
+        tmp.path(),
+        &["extract", "in", "--out", "r.jsonl", "--types", "document"],
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tmp.path().join("r.manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(manifest["warnings"]["invalid bytes"], 1);
 }
 
 #[test]

@@ -175,6 +175,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), *v))
                 .collect(),
+            warnings: summary
+                .warnings
+                .iter()
+                .map(|(k, v)| (k.label().to_owned(), *v))
+                .collect(),
             records: counts.clone(),
             files,
         };

@@ -49,6 +49,8 @@ pub struct Manifest {
     pub documents: usize,
     /// Files and records skipped, by reason.
     pub skipped: BTreeMap<String, usize>,
+    /// Files and records read with a loss (bytes replaced or removed), by kind.
+    pub warnings: BTreeMap<String, usize>,
     /// Records written, by type.
     pub records: BTreeMap<String, u64>,
     /// Files written.
