@@ -41,7 +41,8 @@ fn main() -> ExitCode {
                     msg.push_str(&c);
                 }
             }
-            eprintln!("govmine: {msg}");
+            // An error may quote a query, a path or a file's text: shown, one line.
+            eprintln!("govmine: {}", output::shown(&msg));
             ExitCode::from(2)
         }
     }

@@ -144,7 +144,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let heading = format!(
         "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}",
-        cmp.indicator,
+        output::shown(&cmp.indicator),
         args.scope.describe(),
         places.len(),
         cmp.rows.len(),

@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let mentions: usize = report.rows.iter().map(|r| r.mentions).sum();
     let heading = format!(
         "{}: {} places, {} documents, {} mentions{}",
-        report.key,
+        output::shown(&report.key),
         places.len(),
         docs.len(),
         mentions,

@@ -89,7 +89,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let absent = if trend.total == 0 {
         format!(
             "\n{} does not occur{}{}",
-            trend.term,
+            output::shown(&trend.term),
             args.scope.describe(),
             output::suggestion_line(&trend.suggestions)
         )
@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let heading = format!(
         "{} by {}{}: {} occurrences in {} documents{gaps}{absent}",
-        trend.term,
+        output::shown(&trend.term),
         args.by,
         args.scope.describe(),
         trend.total,

@@ -62,7 +62,17 @@ mod tests {
     #[test]
     fn plain_numbers_and_other_text_stay() {
         for raw in [
-            "-3.3", "+5", "-12", "0", "75", "", "行政机关", "'=x", " =1", "＝1", "93.33万件",
+            "-3.3",
+            "+5",
+            "-12",
+            "0",
+            "75",
+            "",
+            "行政机关",
+            "'=x",
+            " =1",
+            "＝1",
+            "93.33万件",
         ] {
             assert_eq!(csv_text_cell(raw), raw, "{raw:?}");
         }

@@ -252,8 +252,14 @@ mod tests {
     fn text_cells_that_start_a_formula_are_text_in_csv() {
         // The tester's title and sentences, as a spreadsheet would run them.
         for (raw, shown) in [
-            ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
-            ("+全面推行行政执法“三项制度”。", "'+全面推行行政执法“三项制度”。"),
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            (
+                "+全面推行行政执法“三项制度”。",
+                "'+全面推行行政执法“三项制度”。",
+            ),
             ("@全市共聘请法律顾问434人。", "'@全市共聘请法律顾问434人。"),
             ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
             ("\t=1", "'\t=1"),
