@@ -37,6 +37,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("indicator", &args.indicator)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;

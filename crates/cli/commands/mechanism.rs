@@ -25,6 +25,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("mechanism", &args.key)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;

@@ -13,7 +13,8 @@ use crate::table::{self, Table};
 /// Options of `search`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase".
+    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase";
+    /// at most 500 chars; after `--` every word is the query's.
     /// May be left out with --mechanism: then every passage naming the mechanism matches
     #[arg(value_name = "QUERY", required_unless_present = "mechanism")]
     pub query: Vec<String>,
@@ -41,11 +42,17 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     // A bad query or option is reported before anything is opened.
+    if let Some(key) = &args.mechanism {
+        super::check_length("mechanism", key)?;
+    }
     let mut text = args.query.join(" ");
     let parsed = if text.trim().is_empty() && args.mechanism.is_some() {
         None
     } else {
-        Some(ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?)
+        Some(
+            ParsedQuery::parse(&text)
+                .map_err(|e| anyhow::anyhow!("bad query `{}`: {e}", output::brief(&text, 40)))?,
+        )
     };
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;

@@ -34,6 +34,7 @@ fn gap<T: ToString>(v: Option<T>) -> String {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("term", &args.term)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let by = if args.by == "region" {
