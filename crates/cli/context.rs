@@ -41,12 +41,7 @@ pub struct Context {
 
 impl Context {
     pub fn new(cli: &Cli) -> anyhow::Result<Context> {
-        let threads = cli
-            .threads
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-        if threads == 0 {
-            anyhow::bail!("--threads must be at least 1");
-        }
+        let threads = threads(cli.threads)?;
         Ok(Context {
             index: cli
                 .index
@@ -107,7 +102,7 @@ impl Context {
             if show != Show::Nothing {
                 eprintln!(
                     "govmine: rebuilding {} ({why}); the index stays as it was until this ingest completes",
-                    self.index.display()
+                    output::shown(&self.index.display().to_string())
                 );
             }
         }
@@ -157,13 +152,13 @@ impl Context {
         ) || stale;
         if self.default_index && buildable {
             match self.build_default(pipeline, &state, stale) {
-                Err(e) if stale => eprintln!("govmine: note: {e:#}"),
+                Err(e) if stale => eprintln!("govmine: note: {}", output::shown(&format!("{e:#}"))),
                 other => other?,
             }
         } else if stale {
             eprintln!(
                 "govmine: note: {} was built with other dictionaries; run `govmine ingest` again to rebuild it",
-                self.index.display()
+                output::shown(&self.index.display().to_string())
             );
         }
         Ok(IndexSearcher::open(&self.index, &pipeline.segmenter)?)
@@ -192,8 +187,8 @@ impl Context {
         };
         eprintln!(
             "govmine: the index at {}/ {why}: building it from {}/ …",
-            self.index.display(),
-            corpus.display()
+            output::shown(&self.index.display().to_string()),
+            output::shown(&corpus.display().to_string())
         );
         let opts = IngestOptions {
             text_field: None,
@@ -235,6 +230,26 @@ fn recorded_runs(
     runs
 }
 
+/// Most worker threads per core `--threads` may ask for.
+pub const MAX_THREADS_PER_CORE: usize = 4;
+
+/// `--threads N`: all cores by default; more than MAX_THREADS_PER_CORE × the cores is
+/// capped there, with a note (100000 threads would stall the machine, not speed it up).
+fn threads(asked: Option<usize>) -> anyhow::Result<usize> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let Some(n) = asked else {
+        return Ok(cores);
+    };
+    if n == 0 {
+        anyhow::bail!("--threads must be at least 1");
+    }
+    let max = MAX_THREADS_PER_CORE * cores;
+    if n > max {
+        eprintln!("govmine: note: --threads {n} is more than {MAX_THREADS_PER_CORE} per core: using {max} ({cores} cores)");
+    }
+    Ok(n.min(max))
+}
+
 /// `corpus/` in the current directory, else beside the source tree this binary was built from.
 fn default_corpus() -> Option<PathBuf> {
     let here = Path::new(DEFAULT_CORPUS);
@@ -243,4 +258,19 @@ fn default_corpus() -> Option<PathBuf> {
     }
     let built = Path::new(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_CORPUS);
     built.is_dir().then_some(built)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[test]
+    fn threads_are_capped_at_four_per_core() {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let ctx = |n: &str| Context::new(&Cli::parse_from(["govmine", "--threads", n, "stats"]));
+        assert_eq!(ctx("100000").unwrap().threads, 4 * cores);
+        assert_eq!(ctx("1").unwrap().threads, 1);
+        assert!(ctx("0").is_err());
+    }
 }

@@ -81,6 +81,7 @@ impl Sink for ExportSink {
     }
 }
 
+/// `--types`: every type when not given; an error when given but naming none (`''`).
 fn parse_types(names: &[String]) -> anyhow::Result<TypeSet> {
     if names.is_empty() {
         return Ok(TypeSet::all());
@@ -90,6 +91,13 @@ fn parse_types(names: &[String]) -> anyhow::Result<TypeSet> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.parse::<RecordType>().map_err(anyhow::Error::msg))
         .collect::<anyhow::Result<Vec<_>>>()?;
+    if types.is_empty() {
+        let all: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).collect();
+        anyhow::bail!(
+            "--types names no record type: give one or more of {}",
+            all.join(", ")
+        );
+    }
     Ok(TypeSet::of(&types))
 }
 
@@ -198,4 +206,24 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_name_at_least_one_record_type() {
+        let of = |v: &[&str]| parse_types(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        // `--types ''` and `--types ,` extracted nothing, with exit 0.
+        for blank in [&[""][..], &["", ""], &[" "]] {
+            let err = of(blank).unwrap_err().to_string();
+            assert!(err.contains("--types") && err.contains("quantity"), "{err}");
+        }
+        assert!(of(&[]).unwrap().contains(RecordType::Quantity));
+        assert!(of(&["quantity", ""])
+            .unwrap()
+            .contains(RecordType::Quantity));
+        assert!(of(&["quantities"]).is_err());
+    }
 }

@@ -9,6 +9,8 @@
 //!   [`Exporter::finish`] to get the files written and their row counts.
 //! - [`Manifest`]: govmine's version, dictionary and gazetteer versions with hashes,
 //!   input files with hashes, and record counts, as `manifest.json`.
+//! - [`csv_text_cell`]: the CSV injection rule every CSV of govmine follows (text that
+//!   starts a formula gets a `'` in front).
 //!
 //! ```no_run
 //! use govmine_export::{Exporter, Format};
@@ -30,6 +32,7 @@
 
 #![deny(missing_docs)]
 
+mod csv_cell;
 mod manifest;
 mod parquet_out;
 pub mod table;
@@ -43,6 +46,7 @@ use std::path::{Path, PathBuf};
 use govmine_extract::{Record, RecordType, TypeSet};
 use serde::Serialize;
 
+pub use csv_cell::csv_text_cell;
 pub use manifest::{Input, Manifest, Versioned};
 pub use parquet_out::ParquetTable;
 pub use target::{Request, Staged, Target};

@@ -3,7 +3,8 @@
 //! - [`schema`]: the typed schema in one place (document and passage records).
 //! - [`Writer`]: create or open, skip unchanged documents by content hash, replace changed
 //!   ones, commit once per run ([`WriterOptions`], [`DocStatus`]).
-//! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes).
+//! - [`ParsedQuery`]: the search syntax (terms ANDed, `OR`, `-exclusion`, quotes), at
+//!   most [`MAX_QUERY_CHARS`] chars.
 //! - [`IndexSearcher`]: exact matching through single chars (jieba words add to the
 //!   score), region, year and mechanism filters on passages, document hits with their
 //!   best passages and [`Snippet`]s, [`Facets`]; [`Stats`].
@@ -39,7 +40,7 @@ mod writer;
 pub use error::{Error, Result};
 pub use lock::LOCK_FILE;
 pub use meta::{IndexMeta, InputRoot, MARKER, META_FILE};
-pub use query::ParsedQuery;
+pub use query::{check_length, ParsedQuery, MAX_QUERY_CHARS};
 pub use record::{DocMeta, DocRecord, FactRecord, Origin, PassageRecord, PlaceTag};
 pub use scan::{Filter, Occurrences, RecordRef};
 pub use schema::FORMAT;
