@@ -352,79 +352,82 @@ fn files(dir: &Path) -> BTreeSet<PathBuf> {
     out
 }
 
-#[test]
-fn killed_ingests_do_not_grow_the_index() {
-    let tmp = tempfile::tempdir().unwrap();
-    let nat = national(tmp.path());
-    let idx = tmp.path().join("idx");
-    ingest(tmp.path(), &idx, &[&seeds()]);
-    let mut committed = files(&idx);
-    // A killed run leaves the segments it had written; the next run removes them, so
-    // the files a kill leaves are never still there after the next kill.
-    let mut left_before = BTreeSet::new();
-    let mut any_left = false;
-    for k in 0..4 {
-        // Another name each time, so every run has documents to write.
-        let input = tmp.path().join(format!("n{k}.jsonl"));
-        std::fs::copy(&nat, &input).unwrap();
-        let mut child = spawn_ingest(tmp.path(), &idx, &[&input]);
-        // Kill it once it holds the writer (and so has cleaned up), while it writes.
-        let pid = child.id().to_string();
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while std::fs::read_to_string(idx.join(".govmine.lock")).unwrap_or_default() != pid {
-            assert!(Instant::now() < deadline, "the ingest never took the lock");
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        // ... and has written a segment file of its own.
-        let writing =
-            |f: &&PathBuf| f.extension().is_some_and(|e| e == "store") && !left_before.contains(*f);
-        while child.try_wait().unwrap().is_none()
-            && !files(&idx).difference(&committed).any(|f| writing(&f))
-        {
-            assert!(
-                Instant::now() < deadline,
-                "the ingest never wrote a segment"
-            );
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        let _ = child.kill();
-        if child.wait().unwrap().success() {
-            // It finished first: what it wrote is committed.
-            committed = files(&idx);
-            left_before.clear();
-            continue;
-        }
-        let left: BTreeSet<PathBuf> = files(&idx).difference(&committed).cloned().collect();
-        let kept: Vec<_> = left.intersection(&left_before).collect();
-        assert!(kept.is_empty(), "left by an earlier killed run: {kept:?}");
-        any_left |= !left.is_empty();
-        left_before = left;
-        assert_eq!(
-            stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap(),
-            du(&idx)
-        );
+/// Wait until the ingest `child` holds the writer of `idx` (and so has cleaned up what
+/// earlier runs left) and has written a segment file not in `old`, then kill it. Returns
+/// whether it had finished first.
+fn kill_while_writing(mut child: Child, idx: &Path, old: &BTreeSet<PathBuf>) -> bool {
+    let pid = child.id().to_string();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while std::fs::read_to_string(idx.join(".govmine.lock")).unwrap_or_default() != pid {
+        assert!(Instant::now() < deadline, "the ingest never took the lock");
+        std::thread::sleep(Duration::from_millis(5));
     }
-    assert!(any_left, "no kill landed while segments were being written");
-    // A completed ingest afterwards: every segment file on disk is one the commit names.
-    ingest(tmp.path(), &idx, &[&nat]);
+    let writing = |f: &PathBuf| f.extension().is_some_and(|e| e == "store") && !old.contains(f);
+    while child.try_wait().unwrap().is_none() && !files(idx).iter().any(writing) {
+        assert!(
+            Instant::now() < deadline,
+            "the ingest never wrote a segment"
+        );
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill();
+    child.wait().unwrap().success()
+}
+
+/// Segment files in generation `g` of `idx` that its last commit does not name.
+fn orphans(idx: &Path, g: &str) -> Vec<String> {
     let meta: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(idx.join("g1/meta.json")).unwrap()).unwrap();
+        serde_json::from_slice(&std::fs::read(idx.join(g).join("meta.json")).unwrap()).unwrap();
     let live: BTreeSet<String> = meta["segments"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
         .collect();
-    let orphans: Vec<String> = listing(&idx.join("g1"))
+    listing(&idx.join(g))
         .into_iter()
         .filter(|f| !f.starts_with('.') && f != "meta.json")
         .filter(|f| !live.contains(f.split('.').next().unwrap()))
-        .collect();
-    assert!(orphans.is_empty(), "{orphans:?}");
-    assert_eq!(
-        stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap(),
-        du(&idx)
-    );
+        .collect()
+}
+
+#[test]
+fn killed_ingests_do_not_grow_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nat = national(tmp.path());
+    let idx = tmp.path().join("idx");
+    ingest(tmp.path(), &idx, &[&seeds()]);
+    // A killed run leaves the segments it had written; the next run removes them, so
+    // the files a kill leaves are never still there after the next kill.
+    let mut seen = files(&idx);
+    let mut left_before = BTreeSet::new();
+    let mut any_left = false;
+    for k in 0..4 {
+        // Another name each time, so every run has documents to write.
+        let input = tmp.path().join(format!("n{k}.jsonl"));
+        std::fs::copy(&nat, &input).unwrap();
+        let child = spawn_ingest(tmp.path(), &idx, &[&input]);
+        let finished = kill_while_writing(child, &idx, &seen);
+        let now = files(&idx);
+        let left: BTreeSet<PathBuf> = now.difference(&seen).cloned().collect();
+        if finished {
+            left_before.clear();
+        } else {
+            let kept: Vec<_> = left_before.iter().filter(|f| now.contains(*f)).collect();
+            assert!(kept.is_empty(), "left by an earlier killed run: {kept:?}");
+            any_left |= !left.is_empty();
+            left_before = left;
+        }
+        seen.extend(now);
+        let bytes = stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap();
+        assert_eq!(bytes, du(&idx));
+    }
+    assert!(any_left, "no kill landed while segments were being written");
+    // A completed ingest afterwards: every segment file on disk is one the commit names.
+    ingest(tmp.path(), &idx, &[&nat]);
+    assert_eq!(orphans(&idx, "g1"), Vec::<String>::new());
+    let bytes = stats(tmp.path(), &idx)["index_bytes"].as_u64().unwrap();
+    assert_eq!(bytes, du(&idx));
 }
 
 #[test]
@@ -448,7 +451,7 @@ fn an_index_without_write_access_is_searchable() {
         std::fs::Permissions::from_mode(0o600)
     })
     .unwrap();
-    let root = unsafe_is_root();
+    let root = is_root();
     let mut cmd = if root {
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
@@ -482,7 +485,7 @@ fn an_index_without_write_access_is_searchable() {
 }
 
 /// Is this process root (so file permissions do not stop it)?
-fn unsafe_is_root() -> bool {
+fn is_root() -> bool {
     let out = Command::new("id").arg("-u").output().unwrap();
     String::from_utf8_lossy(&out.stdout).trim() == "0"
 }

@@ -87,15 +87,7 @@ impl Context {
         show: Show,
     ) -> anyhow::Result<Summary> {
         let t0 = std::time::Instant::now();
-        let given = input_roots(paths, opts.text_field.as_deref());
-        let mut runs = vec![(paths.to_vec(), opts.text_field.clone())];
-        let mut inputs = given.clone();
-        if rebuild {
-            let recorded = govmine_index::recorded_inputs(&self.index);
-            inputs = govmine_index::merge_inputs(&recorded, &given);
-            runs = recorded_runs(&recorded, &given);
-            runs.insert(0, (paths.to_vec(), opts.text_field.clone()));
-        }
+        let (inputs, runs) = self.plan_runs(paths, opts.text_field.as_deref(), rebuild);
         let mut writer =
             Writer::open(&self.index, &self.writer_options(pipeline, inputs, rebuild))?;
         if let Opened::Rebuilding(why) = writer.opened() {
@@ -130,6 +122,24 @@ impl Context {
         // The run's time includes opening the index and the commit.
         summary.seconds = t0.elapsed().as_secs_f64();
         Ok(summary)
+    }
+
+    /// The inputs to record and the ingest runs (paths with their `--text-field`): the
+    /// paths given, and for a rebuild every recorded input not inside one of them.
+    fn plan_runs(
+        &self,
+        paths: &[PathBuf],
+        text_field: Option<&str>,
+        rebuild: bool,
+    ) -> (Vec<InputRoot>, Vec<(Vec<PathBuf>, Option<String>)>) {
+        let given = input_roots(paths, text_field);
+        let mut runs = vec![(paths.to_vec(), text_field.map(str::to_owned))];
+        if !rebuild {
+            return (given, runs);
+        }
+        let recorded = govmine_index::recorded_inputs(&self.index);
+        runs.extend(recorded_runs(&recorded, &given));
+        (govmine_index::merge_inputs(&recorded, &given), runs)
     }
 
     /// Open the index for reading. The default index is built from `corpus/` when it is
