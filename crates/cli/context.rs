@@ -131,7 +131,7 @@ impl Context {
         paths: &[PathBuf],
         text_field: Option<&str>,
         rebuild: bool,
-    ) -> (Vec<InputRoot>, Vec<(Vec<PathBuf>, Option<String>)>) {
+    ) -> (Vec<InputRoot>, Vec<IngestRun>) {
         let given = input_roots(paths, text_field);
         let mut runs = vec![(paths.to_vec(), text_field.map(str::to_owned))];
         if !rebuild {
@@ -222,12 +222,12 @@ fn input_roots(paths: &[PathBuf], text_field: Option<&str>) -> Vec<InputRoot> {
         .collect()
 }
 
+/// Paths one ingest run reads, with their `--text-field`.
+type IngestRun = (Vec<PathBuf>, Option<String>);
+
 /// The recorded inputs not inside one given again, grouped by their `--text-field`, as ingest runs.
-fn recorded_runs(
-    recorded: &[InputRoot],
-    given: &[InputRoot],
-) -> Vec<(Vec<PathBuf>, Option<String>)> {
-    let mut runs: Vec<(Vec<PathBuf>, Option<String>)> = Vec::new();
+fn recorded_runs(recorded: &[InputRoot], given: &[InputRoot]) -> Vec<IngestRun> {
+    let mut runs: Vec<IngestRun> = Vec::new();
     for r in recorded
         .iter()
         .filter(|r| !given.iter().any(|g| r.path.starts_with(&g.path)))
