@@ -366,10 +366,15 @@ fn killed_ingest_leaves_an_index_search_still_opens() {
 fn an_interrupted_first_ingest_is_reported_then_redone() {
     let tmp = tempfile::tempdir().unwrap();
     let idx = tmp.path().join("idx");
-    std::fs::create_dir(&idx).unwrap();
-    // What a first ingest killed before its commit leaves: tantivy files, no govmine.json.
-    std::fs::write(idx.join("meta.json"), "{}").unwrap();
-    std::fs::write(idx.join(".tantivy-writer.lock"), "").unwrap();
+    // What a first ingest killed before its commit leaves: govmine's marker naming no
+    // generation yet, and the generation it was writing.
+    ingest(tmp.path(), &idx, &[&seeds()]);
+    let meta_path = idx.join("govmine.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    assert_eq!(meta["generation"], "g1");
+    meta["generation"] = serde_json::Value::Null;
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
     let out = run(tmp.path(), &["search", "法治", "--index", "idx"]);
     assert!(!out.status.success());
     let err = stderr(&out);
@@ -377,6 +382,10 @@ fn an_interrupted_first_ingest_is_reported_then_redone() {
     assert_eq!(err.lines().count(), 1, "{err}");
     let s = ingest(tmp.path(), &idx, &[&seeds()]);
     assert!(s.contains("5 documents indexed"), "{s}");
+    // The interrupted generation is gone; the new one holds the documents.
+    assert!(!idx.join("g1").exists());
+    assert!(idx.join("g2/meta.json").exists());
+    assert_eq!(hits(tmp.path(), &idx, &["三项制度"], &[]).len(), 3);
 }
 
 #[test]
@@ -538,7 +547,7 @@ fn a_changed_dictionary_is_detected_and_the_index_rebuilt() {
     );
     let err = stderr(&out);
     assert!(
-        err.contains("re-indexing") && err.contains("5 documents indexed, 0 unchanged"),
+        err.contains("rebuilding") && err.contains("5 documents indexed, 0 unchanged"),
         "{err}"
     );
     let out = run(tmp.path(), &["search", "审管分离", "--index", "idx"]);
@@ -629,22 +638,40 @@ fn a_page_with_no_line_breaks_gives_paragraph_sized_passages() {
     assert!(p["end"].as_u64().unwrap() - p["start"].as_u64().unwrap() <= 1000);
 }
 
+/// Turn a new index into the layout govmine wrote up to format 6: tantivy's files at the
+/// top, `govmine.json` without the marker.
+fn make_format_6(idx: &Path) {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(idx.join("govmine.json")).unwrap()).unwrap();
+    let g = idx.join(meta["generation"].as_str().unwrap());
+    for e in std::fs::read_dir(&g).unwrap() {
+        let e = e.unwrap();
+        if e.file_name() != ".govmine-generation" {
+            std::fs::rename(e.path(), idx.join(e.file_name())).unwrap();
+        }
+    }
+    std::fs::remove_dir_all(&g).unwrap();
+    let legacy = serde_json::json!({
+        "format": 6,
+        "govmine_version": "0.1.0",
+        "dict_hash": meta["dict_hash"],
+        "gazetteer_hash": meta["gazetteer_hash"],
+    });
+    std::fs::write(idx.join("govmine.json"), legacy.to_string()).unwrap();
+}
+
 #[test]
 fn an_index_of_an_older_format_is_rebuilt_by_ingest() {
     let dir = tempfile::tempdir().unwrap();
     let idx = dir.path().join("idx");
-    std::fs::create_dir(&idx).unwrap();
-    std::fs::write(
-        idx.join("govmine.json"),
-        r#"{"format":1,"govmine_version":"0.0.1","dict_hash":"x","gazetteer_hash":"y"}"#,
-    )
-    .unwrap();
-    std::fs::write(idx.join("meta.json"), "{}").unwrap();
+    ingest(dir.path(), &idx, &[&seeds()]);
+    make_format_6(&idx);
+    std::fs::write(idx.join("notes.txt"), "my notes on this index").unwrap();
     // Search says what to do; ingest rebuilds it.
     let out = run(dir.path(), &["search", "三项制度", "--index", "idx"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("has format 1") && stderr(&out).contains("govmine ingest"),
+        stderr(&out).contains("has format 6") && stderr(&out).contains("govmine ingest"),
         "{}",
         stderr(&out)
     );
@@ -652,4 +679,11 @@ fn an_index_of_an_older_format_is_rebuilt_by_ingest() {
     assert!(line.contains("5 documents indexed"), "{line}");
     let hits = hits(dir.path(), &idx, &["三项制度"], &[]);
     assert_eq!(hits.len(), 3);
+    // The old tantivy files went; the file govmine did not write stayed.
+    let mut left: Vec<String> = std::fs::read_dir(&idx)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    left.sort();
+    assert_eq!(left, [".govmine.lock", "g1", "govmine.json", "notes.txt"]);
 }

@@ -65,14 +65,14 @@ impl Scope {
         })
     }
 
-    /// ` in 河南 2016..2020`, for headings.
+    /// ` in 河南 2016..2020`, for headings (what was typed, [`shown`](crate::output::shown)).
     pub fn describe(&self) -> String {
         let mut s = String::new();
         if let Some(r) = &self.region {
-            s.push_str(&format!(" in {r}"));
+            s.push_str(&format!(" in {}", crate::output::shown(r)));
         }
         match (&self.years, self.year) {
-            (Some(y), _) => s.push_str(&format!(", years {y}")),
+            (Some(y), _) => s.push_str(&format!(", years {}", crate::output::shown(y))),
             (None, Some(y)) => s.push_str(&format!(", year {y}")),
             _ => {}
         }

@@ -1,9 +1,13 @@
 //! Tables for the terminal (aligned by display width, so CJK lines up, and fitted to
 //! the terminal's columns) and the same rows as CSV (UTF-8 with BOM, every column).
 
+use std::borrow::Cow;
 use std::io::Write;
 
+use govmine_export::csv_text_cell;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::output::shown;
 
 /// Terminal width when `COLUMNS` does not say.
 pub const DEFAULT_WIDTH: usize = 80;
@@ -60,6 +64,9 @@ pub struct Table {
     columns: Vec<Column>,
     rows: Vec<(Vec<String>, Option<String>)>,
 }
+
+/// A row's cells and detail line as printed for people.
+type ShownRow<'a> = (Vec<Cow<'a, str>>, Option<Cow<'a, str>>);
 
 /// The terminal width: `COLUMNS`, else 80.
 pub fn width() -> usize {
@@ -122,59 +129,74 @@ impl Table {
         self.rows.push((cells, Some(detail)));
     }
 
-    /// The shown columns aligned, the widest text columns cut to fit `width`; detail
-    /// lines indented and cut to fit too.
-    pub fn write_human(&self, out: &mut impl Write, width: usize) -> std::io::Result<()> {
-        let shown: Vec<usize> = (0..self.columns.len())
-            .filter(|&i| self.columns[i].shown)
-            .collect();
-        let mut widths: Vec<usize> = shown
+    /// The rows as people see them: every cell and detail [`shown`] (a control char as
+    /// `\u{1b}`), so widths are measured on what is printed.
+    fn shown_rows(&self) -> Vec<ShownRow<'_>> {
+        self.rows
+            .iter()
+            .map(|(cells, detail)| {
+                let cells = cells.iter().map(|c| shown(c)).collect();
+                (cells, detail.as_deref().map(shown))
+            })
+            .collect()
+    }
+
+    /// Widths of the `visible` columns: each its widest cell or name, then the widest text
+    /// column shrunk until the line fits `width` (or nothing can shrink).
+    fn widths(&self, rows: &[ShownRow<'_>], visible: &[usize], width: usize) -> Vec<usize> {
+        let mut widths: Vec<usize> = visible
             .iter()
             .map(|&i| {
-                self.rows
-                    .iter()
+                rows.iter()
                     .map(|(cells, _)| display_width(&cells[i]))
                     .chain([display_width(self.columns[i].name)])
                     .max()
                     .unwrap_or(0)
             })
             .collect();
-        let gaps = 2 * shown.len().saturating_sub(1);
-        // Shrink the widest text column until the line fits (or nothing can shrink).
+        let gaps = 2 * visible.len().saturating_sub(1);
         while widths.iter().sum::<usize>() + gaps > width {
-            let widest = (0..shown.len())
-                .filter(|&k| self.columns[shown[k]].align == Align::Left && widths[k] > MIN_SHRUNK)
+            let widest = (0..visible.len())
+                .filter(|&k| {
+                    self.columns[visible[k]].align == Align::Left && widths[k] > MIN_SHRUNK
+                })
                 .max_by_key(|&k| widths[k]);
             let Some(k) = widest else { break };
             let over = widths.iter().sum::<usize>() + gaps - width;
             widths[k] = widths[k].saturating_sub(over).max(MIN_SHRUNK);
         }
+        widths
+    }
+
+    /// The visible columns aligned, the widest text columns cut to fit `width`; detail
+    /// lines indented and cut to fit too. Cells are [`shown`].
+    pub fn write_human(&self, out: &mut impl Write, width: usize) -> std::io::Result<()> {
+        let visible: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| self.columns[i].shown)
+            .collect();
+        let rows = self.shown_rows();
+        let widths = self.widths(&rows, &visible, width);
         let line = |cells: &mut dyn Iterator<Item = (usize, &str)>| -> String {
             let parts: Vec<String> = cells
                 .map(|(k, s)| {
-                    let col = &self.columns[shown[k]];
+                    let col = &self.columns[visible[k]];
                     pad(&truncate(s, widths[k]), widths[k], col.align)
                 })
                 .collect();
             parts.join("  ").trim_end().to_string()
         };
         let header = line(
-            &mut shown
+            &mut visible
                 .iter()
                 .enumerate()
                 .map(|(k, &i)| (k, self.columns[i].name)),
         );
         writeln!(out, "{header}")?;
-        for (cells, detail) in &self.rows {
+        for (cells, detail) in &rows {
             writeln!(
                 out,
                 "{}",
-                line(
-                    &mut shown
-                        .iter()
-                        .enumerate()
-                        .map(|(k, &i)| (k, cells[i].as_str()))
-                )
+                line(&mut visible.iter().enumerate().map(|(k, &i)| (k, &*cells[i])))
             )?;
             if let Some(d) = detail {
                 writeln!(out, "  {}", truncate(d, width.saturating_sub(2)))?;
@@ -184,13 +206,17 @@ impl Table {
     }
 
     /// Every column as CSV, UTF-8 with a BOM (so Excel reads the Chinese right); headers
-    /// with `_` for spaces (`as written` → `as_written`).
+    /// with `_` for spaces (`as written` → `as_written`). Text cells follow
+    /// [`csv_text_cell`] (a `'` before a formula); number columns are written as they are.
     pub fn write_csv(&self, out: &mut impl Write) -> anyhow::Result<()> {
         out.write_all("\u{feff}".as_bytes())?;
         let mut w = csv::Writer::from_writer(out);
         w.write_record(self.columns.iter().map(|c| c.name.replace(' ', "_")))?;
         for (cells, _) in &self.rows {
-            w.write_record(cells)?;
+            w.write_record(self.columns.iter().zip(cells).map(|(c, v)| match c.align {
+                Align::Left => csv_text_cell(v).into_owned(),
+                Align::Right => v.clone(),
+            }))?;
         }
         w.flush()?;
         Ok(())
@@ -226,6 +252,48 @@ mod tests {
         let s = String::from_utf8(out).unwrap();
         assert!(s.lines().all(|l| display_width(l) <= 80), "{s}");
         assert!(s.contains('…'));
+    }
+
+    #[test]
+    fn controls_in_cells_are_shown_escaped_and_counted_in_the_width() {
+        let mut t = Table::new(vec![text("document"), number("mentions")]);
+        t.push_with_detail(
+            vec!["a\u{1b}[2Jb.txt".into(), "1".into()],
+            "推进法治\u{1b}]52;c;SGVsbG8=\u{7}。".into(),
+        );
+        t.push(vec!["001.txt".into(), "12".into()]);
+        let mut out = Vec::new();
+        t.write_human(&mut out, 80).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(!s.contains(['\u{1b}', '\u{7}']), "{s:?}");
+        assert!(s.contains(r"推进法治\u{1b}]52;c;SGVsbG8=\u{7}。"), "{s}");
+        let rows: Vec<&str> = s.lines().filter(|l| !l.starts_with("  ")).collect();
+        assert_eq!(rows[1], r"a\u{1b}[2Jb.txt         1");
+        assert!(
+            rows.iter()
+                .all(|l| display_width(l) == display_width(rows[1])),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn csv_text_cells_that_start_a_formula_are_text_and_numbers_stay() {
+        let mut t = Table::new(vec![
+            text("document"),
+            number("value"),
+            csv_only("sentence"),
+        ]);
+        t.push(vec![
+            "=1+2.txt".into(),
+            "-3.3".into(),
+            "@全市共聘请法律顾问434人。".into(),
+        ]);
+        let mut out = Vec::new();
+        t.write_csv(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "\u{feff}document,value,sentence\n'=1+2.txt,-3.3,'@全市共聘请法律顾问434人。\n"
+        );
     }
 
     #[test]

@@ -84,3 +84,13 @@ pub fn ingest(dir: &Path, index: &Path, paths: &[&Path]) -> String {
     assert!(out.status.success(), "ingest failed: {}", stderr(&out));
     stderr(&out)
 }
+
+/// Names in a folder, sorted.
+pub fn listing(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}

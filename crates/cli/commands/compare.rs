@@ -37,6 +37,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("indicator", &args.indicator)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
@@ -144,7 +145,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let heading = format!(
         "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}",
-        cmp.indicator,
+        output::shown(&cmp.indicator),
         args.scope.describe(),
         places.len(),
         cmp.rows.len(),

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 use anyhow::Context as _;
-use govmine_export::{Exporter, Format, Input, Manifest, Versioned};
+use govmine_export::{Exporter, Format, Input, Manifest, Request, Target, Versioned};
 use govmine_extract::{RecordType, TypeSet};
 use govmine_index::DocStatus;
 use govmine_ingest::{IngestOptions, Prepared, Sink};
@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub types: Vec<String>,
     /// Where to write the manifest [default: manifest.json in the --out folder,
-    /// <name>.manifest.json beside a JSONL file, none for standard output]
+    /// <name>.manifest.json beside a JSONL file, none for standard output or a pipe]
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
     /// Text field of JSONL/CSV records [default: content, text, full_text or body]
@@ -81,6 +81,7 @@ impl Sink for ExportSink {
     }
 }
 
+/// `--types`: every type when not given; an error when given but naming none (`''`).
 fn parse_types(names: &[String]) -> anyhow::Result<TypeSet> {
     if names.is_empty() {
         return Ok(TypeSet::all());
@@ -90,23 +91,14 @@ fn parse_types(names: &[String]) -> anyhow::Result<TypeSet> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.parse::<RecordType>().map_err(anyhow::Error::msg))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    Ok(TypeSet::of(&types))
-}
-
-fn manifest_path(args: &Args, format: Format) -> Option<PathBuf> {
-    if let Some(m) = &args.manifest {
-        return Some(m.clone());
+    if types.is_empty() {
+        let all: Vec<&str> = RecordType::ALL.iter().map(|t| t.as_str()).collect();
+        anyhow::bail!(
+            "--types names no record type: give one or more of {}",
+            all.join(", ")
+        );
     }
-    let out = args.out.as_ref()?;
-    Some(match format {
-        Format::Jsonl => {
-            let stem = out
-                .file_stem()
-                .map_or("records".into(), |s| s.to_string_lossy());
-            out.with_file_name(format!("{stem}.manifest.json"))
-        }
-        Format::Csv | Format::Parquet => out.join("manifest.json"),
-    })
+    Ok(TypeSet::of(&types))
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
@@ -118,7 +110,14 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let format = Format::from(args.format);
     let pipeline = ctx.pipeline()?;
     let stages = pipeline.export_stages(types);
-    let exporter = Exporter::create(format, args.out.as_deref(), types)?;
+    let (target, manifest_at) = Target::check(&Request {
+        format,
+        out: args.out.as_deref(),
+        manifest: args.manifest.as_deref(),
+        types,
+        inputs: &args.paths,
+    })?;
+    let exporter = Exporter::create(format, &target, types)?;
     let mut sink = ExportSink {
         exporter: Mutex::new(exporter),
     };
@@ -139,7 +138,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let files = exporter.finish()?;
     summary.seconds = t0.elapsed().as_secs_f64();
 
-    let manifest_at = manifest_path(args, format);
+    let written: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
     if let Some(path) = &manifest_at {
         let mut data = vec![
             Versioned {
@@ -184,6 +183,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
                 .iter()
                 .map(|(k, v)| ((*k).to_owned(), *v))
                 .collect(),
+            warnings: summary
+                .warnings
+                .iter()
+                .map(|(k, v)| (k.label().to_owned(), *v))
+                .collect(),
             records: counts.clone(),
             files,
         };
@@ -191,6 +195,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             .write(path)
             .with_context(|| "cannot write the manifest".to_string())?;
     }
+    target.remove_stale(&written)?;
     eprintln!(
         "{}",
         output::extract_line(
@@ -201,4 +206,24 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         )
     );
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_name_at_least_one_record_type() {
+        let of = |v: &[&str]| parse_types(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        // `--types ''` and `--types ,` extracted nothing, with exit 0.
+        for blank in [&[""][..], &["", ""], &[" "]] {
+            let err = of(blank).unwrap_err().to_string();
+            assert!(err.contains("--types") && err.contains("quantity"), "{err}");
+        }
+        assert!(of(&[]).unwrap().contains(RecordType::Quantity));
+        assert!(of(&["quantity", ""])
+            .unwrap()
+            .contains(RecordType::Quantity));
+        assert!(of(&["quantities"]).is_err());
+    }
 }

@@ -25,6 +25,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("mechanism", &args.key)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
@@ -84,7 +85,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let mentions: usize = report.rows.iter().map(|r| r.mentions).sum();
     let heading = format!(
         "{}: {} places, {} documents, {} mentions{}",
-        report.key,
+        output::shown(&report.key),
         places.len(),
         docs.len(),
         mentions,

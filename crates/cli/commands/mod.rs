@@ -56,6 +56,13 @@ pub enum Command {
     Regions(regions::Args),
 }
 
+/// Refuse a `what` (term, indicator, mechanism key) longer than a query may be, in one
+/// line that quotes only its start.
+fn check_length(what: &str, text: &str) -> anyhow::Result<()> {
+    govmine_index::check_length(text)
+        .map_err(|e| anyhow::anyhow!("bad {what} `{}`: {e}", crate::output::brief(text, 40)))
+}
+
 /// Run the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = crate::context::Context::new(&cli)?;

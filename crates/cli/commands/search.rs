@@ -13,7 +13,8 @@ use crate::table::{self, Table};
 /// Options of `search`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase".
+    /// Terms that must all occur (a Chinese string matches as written); `OR`, `-term`, "quoted phrase";
+    /// at most 500 chars; after `--` every word is the query's.
     /// May be left out with --mechanism: then every passage naming the mechanism matches
     #[arg(value_name = "QUERY", required_unless_present = "mechanism")]
     pub query: Vec<String>,
@@ -41,11 +42,17 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     // A bad query or option is reported before anything is opened.
+    if let Some(key) = &args.mechanism {
+        super::check_length("mechanism", key)?;
+    }
     let mut text = args.query.join(" ");
     let parsed = if text.trim().is_empty() && args.mechanism.is_some() {
         None
     } else {
-        Some(ParsedQuery::parse(&text).map_err(|e| anyhow::anyhow!("bad query `{text}`: {e}"))?)
+        Some(
+            ParsedQuery::parse(&text)
+                .map_err(|e| anyhow::anyhow!("bad query `{}`: {e}", output::brief(&text, 40)))?,
+        )
     };
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
@@ -89,8 +96,12 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let res = searcher.search(&req)?;
     let mut out = stdout();
     let what = match &mechanism {
-        Some(k) => format!("{text} (passages naming {k})"),
-        None => text.clone(),
+        Some(k) => format!(
+            "{} (passages naming {})",
+            output::shown(&text),
+            output::shown(k)
+        ),
+        None => output::shown(&text).into_owned(),
     };
     if args.format.json {
         for hit in &res.hits {
@@ -194,7 +205,7 @@ fn human_facets(out: &mut impl Write, f: &Facets) -> std::io::Result<()> {
         let indent = " ".repeat(13);
         let mut first = true;
         for c in counts {
-            let item = format!("{} {}", c.value, c.documents);
+            let item = format!("{} {}", output::shown(&c.value), c.documents);
             let sep = if first { "" } else { " · " };
             if !first && table::display_width(&line) + 3 + table::display_width(&item) > width {
                 writeln!(out, "{line}")?;
@@ -213,7 +224,11 @@ fn human_facets(out: &mut impl Write, f: &Facets) -> std::io::Result<()> {
 fn human_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::io::Result<()> {
     let d = &hit.doc;
     let title = d.title.as_deref().unwrap_or("(untitled)");
-    writeln!(out, "{rank}. {}", output::bold(title, color))?;
+    writeln!(
+        out,
+        "{rank}. {}",
+        output::bold(&output::shown(title), color)
+    )?;
     let mut facts = vec![d.id.clone()];
     if let Some(date) = &d.date {
         facts.push(date.clone());
@@ -224,15 +239,19 @@ fn human_hit(out: &mut impl Write, rank: usize, hit: &Hit, color: bool) -> std::
     if !places.is_empty() {
         facts.push(places);
     }
-    writeln!(out, "   {}", output::dim(&facts.join(" · "), color))?;
+    writeln!(
+        out,
+        "   {}",
+        output::dim(&output::shown(&facts.join(" · ")), color)
+    )?;
     if let Some(p) = hit.passages.first() {
         if !p.section.is_empty() {
-            writeln!(out, "   {}", p.section.join(" › "))?;
+            writeln!(out, "   {}", output::shown(&p.section.join(" › ")))?;
         }
         let place = p
             .place
             .as_ref()
-            .map(|pl| format!("[{}] ", pl.concat()))
+            .map(|pl| format!("[{}] ", output::shown(&pl.concat())))
             .unwrap_or_default();
         writeln!(out, "   {place}{}", output::highlight(&p.snippet, color))?;
     }

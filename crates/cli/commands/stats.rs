@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::context::Context;
-use crate::output::{mb, stdout};
+use crate::output::{mb, shown, stdout};
 
 /// Options of `stats`.
 #[derive(clap::Args, Debug)]
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     writeln!(
         out,
         "index           {} (format {})",
-        searcher.dir().display(),
+        shown(&searcher.dir().display().to_string()),
         searcher.meta().format
     )?;
     writeln!(
@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         out,
         "places          {}: {}",
         s.places.len(),
-        places.join(", ")
+        shown(&places.join(", "))
     )?;
     writeln!(
         out,
@@ -98,7 +98,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `: a, b, c …` for up to three items.
+/// `: a, b, c …` for up to three items (document ids: [`shown`]).
 fn preview(items: &[String]) -> String {
     if items.is_empty() {
         return String::new();
@@ -108,5 +108,5 @@ fn preview(items: &[String]) -> String {
     } else {
         String::new()
     };
-    format!(": {}{more}", items[..items.len().min(3)].join(", "))
+    format!(": {}{more}", shown(&items[..items.len().min(3)].join(", ")))
 }

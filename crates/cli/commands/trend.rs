@@ -34,6 +34,7 @@ fn gap<T: ToString>(v: Option<T>) -> String {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
+    super::check_length("term", &args.term)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let by = if args.by == "region" {
@@ -89,7 +90,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     let absent = if trend.total == 0 {
         format!(
             "\n{} does not occur{}{}",
-            trend.term,
+            output::shown(&trend.term),
             args.scope.describe(),
             output::suggestion_line(&trend.suggestions)
         )
@@ -98,7 +99,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     let heading = format!(
         "{} by {}{}: {} occurrences in {} documents{gaps}{absent}",
-        trend.term,
+        output::shown(&trend.term),
         args.by,
         args.scope.describe(),
         trend.total,

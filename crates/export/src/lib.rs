@@ -3,36 +3,53 @@
 //! says what made them.
 //!
 //! - [`table`]: the columns of each record type, shared by CSV and Parquet.
+//! - [`Target`]: where an export may write (never over an input, never over a file
+//!   govmine did not write), each file staged and renamed when complete ([`Staged`]).
 //! - [`Exporter`]: create the outputs, [`Exporter::write`] records in order,
 //!   [`Exporter::finish`] to get the files written and their row counts.
 //! - [`Manifest`]: govmine's version, dictionary and gazetteer versions with hashes,
 //!   input files with hashes, and record counts, as `manifest.json`.
+//! - [`csv_text_cell`]: the CSV injection rule every CSV of govmine follows (text that
+//!   starts a formula gets a `'` in front).
 //!
 //! ```no_run
 //! use govmine_export::{Exporter, Format};
 //! use govmine_extract::TypeSet;
 //!
-//! let mut out = Exporter::create(Format::Csv, Some("out".as_ref()), TypeSet::all()).unwrap();
+//! use govmine_export::{Request, Target};
+//! let (target, _manifest) = Target::check(&Request {
+//!     format: Format::Csv,
+//!     out: Some("out".as_ref()),
+//!     manifest: None,
+//!     types: TypeSet::all(),
+//!     inputs: &["corpus".into()],
+//! })
+//! .unwrap();
+//! let mut out = Exporter::create(Format::Csv, &target, TypeSet::all()).unwrap();
 //! // out.write(&record)? for every record, in document then offset order
 //! let files = out.finish().unwrap();
 //! ```
 
 #![deny(missing_docs)]
 
+mod csv_cell;
 mod manifest;
 mod parquet_out;
 pub mod table;
+pub mod target;
 
 use std::collections::BTreeMap;
-use std::fs::File;
+use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use govmine_extract::{Record, RecordType, TypeSet};
 use serde::Serialize;
 
+pub use csv_cell::csv_text_cell;
 pub use manifest::{Input, Manifest, Versioned};
 pub use parquet_out::ParquetTable;
+pub use target::{Request, Staged, Target};
 
 /// What can go wrong writing a dataset.
 #[derive(Debug, thiserror::Error)]
@@ -103,10 +120,13 @@ pub struct OutputFile {
     pub records: u64,
 }
 
+/// A staged file per record type: its writer, final path and staging.
+type PerType<W> = BTreeMap<RecordType, (W, PathBuf, Staged)>;
+
 enum Sinks {
-    Jsonl(Box<dyn Write + Send>, String),
-    Csv(BTreeMap<RecordType, (csv::Writer<BufWriter<File>>, PathBuf)>),
-    Parquet(BTreeMap<RecordType, (ParquetTable, PathBuf)>),
+    Jsonl(Box<dyn Write + Send>, String, Option<Staged>),
+    Csv(PerType<csv::Writer<BufWriter<File>>>),
+    Parquet(PerType<ParquetTable>),
 }
 
 /// Writes records to the chosen format, counting them by type.
@@ -116,59 +136,41 @@ pub struct Exporter {
 }
 
 impl Exporter {
-    /// Create the outputs: JSONL to `out` (a file) or standard output; CSV and Parquet
-    /// into the folder `out` (created if missing), one `<type>.<ext>` per type in `types`.
-    pub fn create(format: Format, out: Option<&Path>, types: TypeSet) -> Result<Exporter, Error> {
-        let sinks = match format {
-            Format::Jsonl => match out {
-                None => Sinks::Jsonl(Box::new(BufWriter::new(std::io::stdout())), "-".into()),
-                Some(p) => {
-                    if p.is_dir() {
-                        return Err(Error::Target(format!(
-                            "{} is a folder: JSONL goes to a file (or leave out --out for standard output)",
-                            p.display()
-                        )));
-                    }
-                    let f = File::create(p).map_err(|e| Error::io(p, e))?;
-                    Sinks::Jsonl(Box::new(BufWriter::new(f)), p.display().to_string())
-                }
-            },
-            Format::Csv | Format::Parquet => {
-                let dir = out.ok_or_else(|| {
-                    Error::Target(format!(
-                        "--format {} writes one file per record type: give a folder with --out",
-                        format.extension()
-                    ))
-                })?;
-                if dir.is_file() {
-                    return Err(Error::Target(format!(
-                        "{} is a file: --format {} needs a folder",
-                        dir.display(),
-                        format.extension()
-                    )));
-                }
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                let path = |t: RecordType| dir.join(format!("{t}.{}", format.extension()));
-                if format == Format::Csv {
-                    let mut m = BTreeMap::new();
-                    for t in types.iter() {
-                        let p = path(t);
-                        let mut f = BufWriter::new(File::create(&p).map_err(|e| Error::io(&p, e))?);
-                        f.write_all("\u{feff}".as_bytes())
-                            .map_err(|e| Error::io(&p, e))?;
-                        let mut w = csv::Writer::from_writer(f);
-                        w.write_record(table::columns(t).iter().map(|c| c.name))?;
-                        m.insert(t, (w, p));
-                    }
-                    Sinks::Csv(m)
-                } else {
-                    let mut m = BTreeMap::new();
-                    for t in types.iter() {
-                        let p = path(t);
-                        m.insert(t, (ParquetTable::create(&p, t)?, p));
-                    }
-                    Sinks::Parquet(m)
-                }
+    /// Create the outputs for a checked [`Target`]: JSONL to standard output, a stream
+    /// or (staged) a file; CSV and Parquet into the folder (created if missing), one
+    /// staged `<type>.<ext>` per type in `types`. Nothing replaces an existing file
+    /// before [`Exporter::finish`].
+    pub fn create(format: Format, target: &Target, types: TypeSet) -> Result<Exporter, Error> {
+        let sinks = match (format, target) {
+            (Format::Jsonl, Target::Stdout) => Sinks::Jsonl(
+                Box::new(BufWriter::new(std::io::stdout())),
+                "-".into(),
+                None,
+            ),
+            (Format::Jsonl, Target::Stream(p)) => {
+                let f = OpenOptions::new()
+                    .write(true)
+                    .open(p)
+                    .map_err(|e| Error::io(p, e))?;
+                Sinks::Jsonl(Box::new(BufWriter::new(f)), p.display().to_string(), None)
+            }
+            (Format::Jsonl, Target::File(p)) => {
+                let (staged, f) = Staged::create(p)?;
+                Sinks::Jsonl(
+                    Box::new(BufWriter::new(f)),
+                    p.display().to_string(),
+                    Some(staged),
+                )
+            }
+            (Format::Csv, Target::Folder { dir, .. }) => Sinks::Csv(csv_files(dir, types)?),
+            (Format::Parquet, Target::Folder { dir, .. }) => {
+                Sinks::Parquet(parquet_files(dir, types)?)
+            }
+            _ => {
+                return Err(Error::Target(format!(
+                    "--format {} cannot write to {target:?}",
+                    format.extension()
+                )))
             }
         };
         Ok(Exporter {
@@ -184,17 +186,17 @@ impl Exporter {
         };
         *n += 1;
         match &mut self.sinks {
-            Sinks::Jsonl(w, _) => {
+            Sinks::Jsonl(w, _, _) => {
                 serde_json::to_writer(&mut *w, r).map_err(std::io::Error::from)?;
                 w.write_all(b"\n")?;
             }
             Sinks::Csv(m) => {
-                if let Some((w, _)) = m.get_mut(&r.rtype) {
+                if let Some((w, _, _)) = m.get_mut(&r.rtype) {
                     w.write_record(table::row(r).iter().map(table::Cell::to_csv))?;
                 }
             }
             Sinks::Parquet(m) => {
-                if let Some((w, _)) = m.get_mut(&r.rtype) {
+                if let Some((w, _, _)) = m.get_mut(&r.rtype) {
                     w.push(table::row(r))?;
                 }
             }
@@ -224,8 +226,12 @@ impl Exporter {
         };
         let mut out = Vec::new();
         match self.sinks {
-            Sinks::Jsonl(mut w, path) => {
+            Sinks::Jsonl(mut w, path, staged) => {
                 w.flush()?;
+                drop(w);
+                if let Some(s) = staged {
+                    s.commit()?;
+                }
                 out.push(OutputFile {
                     path,
                     record_type: None,
@@ -233,21 +239,52 @@ impl Exporter {
                 });
             }
             Sinks::Csv(m) => {
-                for (t, (w, p)) in m {
+                for (t, (w, p, staged)) in m {
                     w.into_inner()
                         .map_err(|e| Error::io(&p, e.into_error()))?
                         .flush()
                         .map_err(|e| Error::io(&p, e))?;
+                    staged.commit()?;
                     out.push(file(t, &p));
                 }
             }
             Sinks::Parquet(m) => {
-                for (t, (w, p)) in m {
+                for (t, (w, p, staged)) in m {
                     w.finish()?;
+                    staged.commit()?;
                     out.push(file(t, &p));
                 }
             }
         }
         Ok(out)
     }
+}
+
+/// A staged CSV file (UTF-8 BOM and header written) per record type in `dir`.
+fn csv_files(dir: &Path, types: TypeSet) -> Result<PerType<csv::Writer<BufWriter<File>>>, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut m = BTreeMap::new();
+    for t in types.iter() {
+        let p = dir.join(format!("{t}.csv"));
+        let (staged, f) = Staged::create(&p)?;
+        let mut f = BufWriter::new(f);
+        f.write_all("\u{feff}".as_bytes())
+            .map_err(|e| Error::io(&p, e))?;
+        let mut w = csv::Writer::from_writer(f);
+        w.write_record(table::columns(t).iter().map(|c| c.name))?;
+        m.insert(t, (w, p, staged));
+    }
+    Ok(m)
+}
+
+/// A staged Parquet file per record type in `dir`.
+fn parquet_files(dir: &Path, types: TypeSet) -> Result<PerType<ParquetTable>, Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut m = BTreeMap::new();
+    for t in types.iter() {
+        let p = dir.join(format!("{t}.parquet"));
+        let (staged, f) = Staged::create(&p)?;
+        m.insert(t, (ParquetTable::create(f, t)?, p, staged));
+    }
+    Ok(m)
 }

@@ -5,7 +5,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::{Error, Format, OutputFile};
+use std::io::Write as _;
+
+use crate::{Error, Format, OutputFile, Staged};
 
 /// A piece of data the records depend on, with its version and hash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,6 +49,8 @@ pub struct Manifest {
     pub documents: usize,
     /// Files and records skipped, by reason.
     pub skipped: BTreeMap<String, usize>,
+    /// Files and records read with a loss (bytes replaced or removed), by kind.
+    pub warnings: BTreeMap<String, usize>,
     /// Records written, by type.
     pub records: BTreeMap<String, u64>,
     /// Files written.
@@ -54,10 +58,14 @@ pub struct Manifest {
 }
 
 impl Manifest {
-    /// Write as pretty JSON.
+    /// Write as pretty JSON, staged and renamed over `path` when complete.
     pub fn write(&self, path: &Path) -> Result<(), Error> {
         let mut json = serde_json::to_string_pretty(self).map_err(std::io::Error::from)?;
         json.push('\n');
-        std::fs::write(path, json).map_err(|e| Error::io(path, e))
+        let (staged, mut file) = Staged::create(path)?;
+        file.write_all(json.as_bytes())
+            .map_err(|e| Error::io(path, e))?;
+        drop(file);
+        staged.commit()
     }
 }

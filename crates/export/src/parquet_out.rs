@@ -2,7 +2,6 @@
 //! Snappy-compressed, a row group per [`ROW_GROUP`] rows.
 
 use std::fs::File;
-use std::path::Path;
 use std::sync::Arc;
 
 use parquet::basic::Compression;
@@ -52,8 +51,8 @@ fn write<'c, T: DataType>(
 }
 
 impl ParquetTable {
-    /// Create `path` for records of type `t`.
-    pub fn create(path: &Path, t: RecordType) -> Result<ParquetTable, Error> {
+    /// Write records of type `t` to `file`.
+    pub fn create(file: File, t: RecordType) -> Result<ParquetTable, Error> {
         let cols = columns(t);
         let schema = Arc::new(parse_message_type(&schema_of(t, &cols))?);
         let props = Arc::new(
@@ -62,7 +61,6 @@ impl ParquetTable {
                 .set_created_by(format!("govmine {}", env!("CARGO_PKG_VERSION")))
                 .build(),
         );
-        let file = File::create(path).map_err(|e| Error::io(path, e))?;
         Ok(ParquetTable {
             writer: SerializedFileWriter::new(file, schema, props)?,
             columns: cols,

@@ -44,10 +44,14 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// As CSV writes it.
+    /// As CSV writes it: text by [`csv_text_cell`](crate::csv_text_cell) (a `'` before
+    /// a formula), numbers and booleans as they are.
     pub fn to_csv(&self) -> String {
         match self {
-            Cell::Text(v) => v.clone().unwrap_or_default(),
+            Cell::Text(v) => v
+                .as_deref()
+                .map(|s| crate::csv_text_cell(s).into_owned())
+                .unwrap_or_default(),
             Cell::Int(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Float(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Bool(v) => v.map(|x| x.to_string()).unwrap_or_default(),
@@ -242,5 +246,31 @@ mod tests {
         assert_eq!(at("section"), "一 › （二）");
         assert_eq!(at("qualifier"), "none");
         assert_eq!(at("year"), "");
+    }
+
+    #[test]
+    fn text_cells_that_start_a_formula_are_text_in_csv() {
+        // The tester's title and sentences, as a spreadsheet would run them.
+        for (raw, shown) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            (
+                "+全面推行行政执法“三项制度”。",
+                "'+全面推行行政执法“三项制度”。",
+            ),
+            ("@全市共聘请法律顾问434人。", "'@全市共聘请法律顾问434人。"),
+            ("-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+        ] {
+            assert_eq!(Cell::Text(Some(raw.into())).to_csv(), shown);
+        }
+        // A plain number is not a formula: `value_exact` of a fall stays a number.
+        assert_eq!(Cell::Text(Some("-3.3".into())).to_csv(), "-3.3");
+        assert_eq!(Cell::Float(Some(-3.3)).to_csv(), "-3.3");
+        assert_eq!(Cell::Int(Some(-3)).to_csv(), "-3");
+        assert_eq!(Cell::Text(Some("93.33万件".into())).to_csv(), "93.33万件");
     }
 }

@@ -8,8 +8,8 @@ pub enum Error {
     /// No index at this path.
     #[error("no index at {0}: build one with `govmine ingest PATH --index {0}`")]
     Missing(PathBuf),
-    /// Files are there but the first ingest never committed.
-    #[error("the index at {0} was never completed (its first ingest was interrupted): run `govmine ingest` again")]
+    /// govmine's index, but no ingest has committed yet.
+    #[error("the index at {0} was never completed (its first ingest is running, or was interrupted): run `govmine ingest` again")]
     Incomplete(PathBuf),
     /// Made by another govmine index format.
     #[error("the index at {path} has format {found}, this govmine reads format {expected}: run `govmine ingest` to rebuild it")]
@@ -21,9 +21,39 @@ pub enum Error {
         /// Format this build reads.
         expected: u32,
     },
-    /// A directory that is not a govmine index (and not empty).
-    #[error("{0} is not a govmine index and not empty: choose another --index directory")]
+    /// A directory that is not a govmine index (and not empty): govmine leaves it alone.
+    #[error("{0} is not a govmine index and not empty: govmine will not write there; choose another --index directory")]
     NotAnIndex(PathBuf),
+    /// Another process holds the writer lock.
+    #[error("the index at {path} is being written by another govmine (pid {}): try again when it has finished", pid.map_or_else(|| "unknown".to_string(), |p| p.to_string()))]
+    Busy {
+        /// Index path.
+        path: PathBuf,
+        /// The writer's process id, when it wrote one.
+        pid: Option<u32>,
+    },
+    /// An index of a newer format, whose documents this govmine cannot read.
+    #[error("the index at {path} has format {found}, newer than this govmine's {expected}: rebuilding it would drop documents this govmine cannot read; use a newer govmine, or `govmine ingest --rebuild` to replace it")]
+    Newer {
+        /// Index path.
+        path: PathBuf,
+        /// Format found.
+        found: u32,
+        /// Format this build writes.
+        expected: u32,
+    },
+    /// Rebuilding the index from what was given would drop documents read from elsewhere.
+    #[error("the index at {path} must be rebuilt ({why}), but {dropped} of its documents come from inputs not given here (e.g. {example}): run `govmine ingest --rebuild` to read every recorded input again")]
+    WouldDrop {
+        /// Index path.
+        path: PathBuf,
+        /// Why it must be rebuilt.
+        why: String,
+        /// Documents that would be lost.
+        dropped: usize,
+        /// One of them (its file).
+        example: String,
+    },
     /// The query could not be parsed.
     #[error("bad query: {0}")]
     Query(String),

@@ -4,12 +4,31 @@
 //! `－term` (full-width minus) excludes too. A term is matched as a contiguous string (after folding), quoted or not:
 //! `行政复议` and `"行政复议"` mean the same.
 //!
+//! A query holds at most [`MAX_QUERY_CHARS`] chars ([`check_length`]): the cross-city
+//! commands take that long a term in well under a second, and far longer ones take
+//! seconds to minutes.
+//!
 //! ```
 //! use govmine_index::ParsedQuery;
 //! let q = ParsedQuery::parse("法律顾问 行政复议 OR 行政诉讼 -信访").unwrap();
 //! assert_eq!(q.groups, vec![vec!["法律顾问".to_string()], vec!["行政复议".into(), "行政诉讼".into()]]);
 //! assert_eq!(q.excluded, vec!["信访".to_string()]);
 //! ```
+
+/// The most chars a query (or a term, an indicator, a mechanism key) may hold: longer
+/// than a long paragraph, short enough that every command answers in well under a second.
+pub const MAX_QUERY_CHARS: usize = 500;
+
+/// Refuse a query longer than [`MAX_QUERY_CHARS`], saying how long it is.
+pub fn check_length(input: &str) -> Result<(), String> {
+    let n = input.chars().count();
+    if n > MAX_QUERY_CHARS {
+        return Err(format!(
+            "{n} characters, more than the {MAX_QUERY_CHARS} a query may have"
+        ));
+    }
+    Ok(())
+}
 
 /// A parsed query: every group must match (a group matches when any of its terms does),
 /// and no excluded term may occur.
@@ -94,8 +113,10 @@ fn lex(input: &str) -> Result<Vec<Tok>, String> {
 }
 
 impl ParsedQuery {
-    /// Parse a query; the error says what is wrong with it.
+    /// Parse a query; the error says what is wrong with it (one that is too long is
+    /// refused before it is read).
     pub fn parse(input: &str) -> Result<ParsedQuery, String> {
+        check_length(input)?;
         let toks = lex(input)?;
         let mut groups: Vec<Vec<String>> = Vec::new();
         let mut excluded = Vec::new();
@@ -174,6 +195,24 @@ mod tests {
             q.groups,
             vec![vec!["法治 政府".to_string(), "依法行政".to_string()]]
         );
+    }
+
+    #[test]
+    fn a_query_over_the_limit_is_refused_and_one_at_it_is_not() {
+        let sentence = "行政机关负责人出庭应诉率为75%";
+        let long: String = sentence.chars().cycle().take(34_000).collect();
+        let err = ParsedQuery::parse(&long).unwrap_err();
+        assert!(err.contains("34000") && err.contains("500"), "{err}");
+        assert!(err.len() < 200, "{err}");
+        let words: String = sentence
+            .chars()
+            .cycle()
+            .take(300)
+            .flat_map(|c| [c, ' '])
+            .collect();
+        assert!(ParsedQuery::parse(&words).is_err());
+        let at_limit: String = sentence.chars().cycle().take(500).collect();
+        assert!(ParsedQuery::parse(&at_limit).is_ok());
     }
 
     #[test]

@@ -19,13 +19,27 @@ pub struct PlaceTag {
     pub role: Option<String>,
 }
 
+/// The file (and record) a document was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// The file's absolute path (bytes that are not UTF-8 written `\xNN`).
+    pub file: String,
+    /// Record number (1-based) in a JSONL/CSV corpus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
 /// A document's metadata, stored as JSON on its document record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocMeta {
-    /// Document id (path relative to the ingest root, `#N` for records).
+    /// Document id: the path relative to the ingest root (`#N` for records), or the
+    /// absolute path where another file of the index already has that id.
     pub id: String,
     /// File path as given to ingest.
     pub path: String,
+    /// The file (absolute) and record it was read from; absent in an export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<Origin>,
     /// Title.
     pub title: Option<String>,
     /// Publish date (ISO, possibly partial).

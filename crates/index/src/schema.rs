@@ -22,8 +22,10 @@ use tantivy::schema::{
 
 use govmine_segment::{CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
-/// Version of the index layout; bump when the schema or tokenization changes.
-pub const FORMAT: u32 = 6;
+/// Version of the index layout; bump when the schema, the tokenization or the directory
+/// layout changes. 7: govmine's marker in `govmine.json`, the tantivy index in a
+/// generation subdirectory, each document's origin (file and row).
+pub const FORMAT: u32 = 7;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";

@@ -23,7 +23,9 @@ use govmine_segment::{CharQuery, Segmenter, WordTokenizer};
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
 use crate::collect::{Match, MatchCollector};
-use crate::meta::{self, IndexMeta};
+use crate::layout::{self, Holds};
+use crate::meta::IndexMeta;
+use crate::readonly::ReaderDirectory;
 use crate::scan::{Filter, RecordRef};
 use crate::schema::{self, Fields, KIND_DOC, KIND_PASSAGE};
 use crate::snippet::{snippet, Snippet};
@@ -149,25 +151,49 @@ pub struct IndexSearcher {
 
 /// Check that `dir` holds a complete govmine index and read its metadata.
 pub fn check(dir: &Path) -> Result<IndexMeta> {
-    if let Some(meta) = meta::read(dir)? {
-        return Ok(meta);
+    match layout::inspect(dir)? {
+        Holds::Current(meta) if meta.generation.is_some() => Ok(meta),
+        Holds::Current(_) => Err(Error::Incomplete(dir.to_owned())),
+        Holds::Nothing => Err(Error::Missing(dir.to_owned())),
+        Holds::OtherFormat(found) => Err(incompatible(dir, found)),
+        Holds::Legacy(l) => Err(incompatible(dir, l.format)),
+        Holds::Foreign => Err(Error::NotAnIndex(dir.to_owned())),
     }
-    // No govmine.json: nothing there, or the leftovers of a first ingest that never committed.
-    let has_files = std::fs::read_dir(dir).is_ok_and(|mut d| {
-        d.any(|e| e.is_ok_and(|e| !e.file_name().to_string_lossy().starts_with(".git")))
-    });
-    Err(if has_files {
-        Error::Incomplete(dir.to_owned())
-    } else {
-        Error::Missing(dir.to_owned())
-    })
+}
+
+fn incompatible(dir: &Path, found: u32) -> Error {
+    Error::Incompatible {
+        path: dir.to_owned(),
+        found,
+        expected: crate::FORMAT,
+    }
+}
+
+/// The committed generation of the index at `dir`, opened for reading (no write access
+/// needed). A rebuild may swap generations between reading `govmine.json` and opening
+/// the one it named: then read it again.
+fn open_committed(dir: &Path) -> Result<(IndexMeta, Index)> {
+    let mut tries = 0;
+    loop {
+        let meta = check(dir)?;
+        let generation = dir.join(meta.generation.as_deref().unwrap_or_default());
+        let opened = ReaderDirectory::open(&generation)
+            .map_err(Error::from)
+            .and_then(|d| Ok(Index::open(d)?));
+        match opened {
+            Ok(index) => return Ok((meta, index)),
+            Err(_) if tries < 3 && check(dir).is_ok_and(|m| m.generation != meta.generation) => {
+                tries += 1;
+            }
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 impl IndexSearcher {
     /// Open the index at `dir`; the segmenter is needed for query-time tokenizers.
     pub fn open(dir: &Path, segmenter: &Segmenter) -> Result<IndexSearcher> {
-        let meta = check(dir)?;
-        let index = Index::open_in_dir(dir)?;
+        let (meta, index) = open_committed(dir)?;
         register_tokenizers(&index, segmenter);
         let fields = schema::fields_of(&index.schema())?;
         let reader = index.reader()?;

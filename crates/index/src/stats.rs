@@ -1,7 +1,6 @@
 //! `stats`: what an index holds.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -24,24 +23,12 @@ pub struct Stats {
     pub without_year: Vec<String>,
     /// Groups of document ids with the same content.
     pub duplicates: Vec<Vec<String>>,
-    /// Size of the index directory in bytes.
+    /// Size of the index directory in bytes: every file in it and its subdirectories.
     pub index_bytes: u64,
     /// tantivy segments (ingest does not merge them).
     pub segments: usize,
     /// Bytes of text indexed.
     pub text_bytes: u64,
-}
-
-fn dir_size(dir: &Path) -> u64 {
-    std::fs::read_dir(dir)
-        .map(|d| {
-            d.filter_map(|e| e.ok())
-                .filter_map(|e| e.metadata().ok())
-                .filter(|m| m.is_file())
-                .map(|m| m.len())
-                .sum()
-        })
-        .unwrap_or(0)
 }
 
 impl IndexSearcher {
@@ -75,7 +62,7 @@ impl IndexSearcher {
             years,
             without_year,
             duplicates: by_hash.into_values().filter(|ids| ids.len() > 1).collect(),
-            index_bytes: dir_size(self.dir()),
+            index_bytes: crate::layout::size(self.dir()),
             segments: self.segment_count(),
             text_bytes: docs.iter().map(|d| d.bytes).sum(),
         })

@@ -67,8 +67,8 @@ fn main() -> ExitCode {
         match f.kind {
             FileKind::Text => docs.push(text.into_owned()),
             FileKind::Jsonl => {
-                let (recs, _) = jsonl_records(f, &text, None, "UTF-8");
-                docs.extend(recs.into_iter().filter_map(|r| r.text));
+                let recs = jsonl_records(f, &text, None, govmine_text::Encoding::Utf8);
+                docs.extend(recs.docs.into_iter().filter_map(|r| r.text));
             }
             // The bench corpus has no HTML or CSV; cutting their raw markup would not
             // be what ingest cuts, so they are left out.

@@ -20,7 +20,7 @@ use std::path::PathBuf;
 
 pub use prepare::{Outcome, Prepared, Stages};
 pub use run::{ingest, run, Event, IngestOptions, InputHash, Sink, Summary};
-pub use source::{FileKind, InputFile, RawDoc, Skip};
+pub use source::{FileKind, InputFile, RawDoc, Records, Skip, Warning, WarningKind};
 
 use govmine_extract::TypeSet;
 use govmine_places::Gazetteer;

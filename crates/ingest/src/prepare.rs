@@ -10,7 +10,7 @@ use govmine_text::{decode, CharIndex, Document};
 use rayon::prelude::*;
 
 use crate::records::{records, role_name, Source};
-use crate::source::{RawDoc, Skip};
+use crate::source::{decode_warnings, RawDoc, Skip, Warning};
 
 /// A document through every stage.
 pub struct Prepared {
@@ -70,24 +70,41 @@ fn content_hash(text: &str, raw: &RawDoc) -> String {
 }
 
 impl Stages<'_> {
-    /// Run one raw document through every stage.
-    pub fn prepare(&self, mut raw: RawDoc, status: &dyn Fn(&str, &str) -> DocStatus) -> Outcome {
-        let text = match raw.text.take() {
-            Some(t) => t,
+    /// Run one raw document through every stage; with what was lost decoding it (a file
+    /// kept with U+FFFD or without its NUL bytes), whatever became of it.
+    pub fn prepare(
+        &self,
+        mut raw: RawDoc,
+        status: &dyn Fn(&str, &str) -> DocStatus,
+    ) -> (Outcome, Vec<Warning>) {
+        let (text, warnings) = match raw.text.take() {
+            Some(t) => (t, Vec::new()),
             None => match decode(&raw.bytes) {
                 Ok(d) => {
-                    raw.encoding = d.encoding.name();
-                    d.text
+                    raw.encoding = Some(d.encoding);
+                    let warnings = decode_warnings(&raw.id, &raw.path, &d);
+                    (d.text, warnings)
                 }
                 Err(e) => {
-                    return Outcome::Skipped(Skip {
+                    let skip = Skip {
                         message: format!("{}: skipped: {e}", raw.path),
                         what: raw.id,
                         reason: e.reason(),
-                    })
+                    };
+                    return (Outcome::Skipped(skip), Vec::new());
                 }
             },
         };
+        (self.prepare_text(raw, text, status), warnings)
+    }
+
+    /// The stages after decoding.
+    fn prepare_text(
+        &self,
+        mut raw: RawDoc,
+        text: String,
+        status: &dyn Fn(&str, &str) -> DocStatus,
+    ) -> Outcome {
         raw.bytes = Vec::new();
         if text.trim().is_empty() {
             return Outcome::Skipped(Skip {
@@ -157,6 +174,7 @@ impl Stages<'_> {
         let meta = DocMeta {
             id: raw.id,
             path: raw.path,
+            origin: self.index.then_some(raw.origin),
             title: doc.title.clone(),
             date: doc.publish_date.clone(),
             year: doc.year,
@@ -167,7 +185,7 @@ impl Stages<'_> {
             author: doc.author.clone(),
             source: doc.source.clone(),
             url: raw.hints.url.clone(),
-            encoding: raw.encoding.to_string(),
+            encoding: raw.encoding.map_or("", |e| e.name()).to_owned(),
             hash,
             bytes,
             chars: doc.text.chars().count() as u64,
@@ -313,9 +331,13 @@ mod tests {
             id: id.into(),
             path: id.into(),
             row: None,
+            origin: govmine_index::Origin {
+                file: format!("/data/{id}"),
+                row: None,
+            },
             text: Some(text.into()),
             bytes: Vec::new(),
-            encoding: "utf-8",
+            encoding: Some(govmine_text::Encoding::Utf8),
             hints,
         }
     }
@@ -336,7 +358,8 @@ mod tests {
             p.stages()
                 .prepare(raw("002.txt", text, Hints::default()), &|_, _| {
                     DocStatus::New
-                }),
+                })
+                .0,
         );
         assert_eq!(rec.meta.date.as_deref(), Some("2017-01-18"));
         assert_eq!(rec.meta.passages as usize, rec.passages.len());
@@ -381,7 +404,8 @@ mod tests {
             p.stages()
                 .prepare(raw("n.jsonl#16", body, hints.clone()), &|_, _| {
                     DocStatus::New
-                }),
+                })
+                .0,
         );
         assert_eq!(
             rec.passages[0].text,
@@ -393,7 +417,7 @@ mod tests {
             .passages
             .iter()
             .all(|p| p.place.as_ref().unwrap().path == ["全国"]));
-        let again = p.stages().prepare(raw("n.jsonl#16", body, hints), &|_, h| {
+        let (again, _) = p.stages().prepare(raw("n.jsonl#16", body, hints), &|_, h| {
             if h == rec.meta.hash {
                 DocStatus::Unchanged
             } else {
@@ -434,8 +458,42 @@ mod tests {
         r.text = None;
         r.bytes = vec![0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0];
         match p.stages().prepare(r, &|_, _| DocStatus::New) {
-            Outcome::Skipped(s) => assert_eq!(s.reason, "binary"),
+            (Outcome::Skipped(s), w) => assert_eq!((s.reason, w.len()), ("binary", 0)),
             _ => panic!("binary input was not skipped"),
         }
+    }
+
+    #[test]
+    fn a_file_kept_with_a_loss_is_indexed_with_its_warnings() {
+        // 郓城's report with a stray 0xFF and two NULs in its first line.
+        let p = Pipeline::new(&[]).unwrap();
+        let seed = include_str!("../../../corpus/004_e9e637da5608c3ff.txt");
+        let cut = (20..).find(|&i| seed.is_char_boundary(i)).unwrap();
+        let mut bytes = seed.as_bytes()[..cut].to_vec();
+        bytes.extend_from_slice(b"\xFF\0\0");
+        bytes.extend_from_slice(&seed.as_bytes()[cut..]);
+        let mut r = raw("yc.txt", "", Hints::default());
+        r.text = None;
+        r.bytes = bytes;
+        let (outcome, warnings) = p.stages().prepare(r, &|_, _| DocStatus::New);
+        let rec = record(outcome);
+        assert_eq!(rec.meta.encoding, "utf-8");
+        assert!(rec.passages.iter().all(|p| !p.text.contains('\0')));
+        let kinds: Vec<_> = warnings.iter().map(|w| (w.what.as_str(), w.kind)).collect();
+        assert_eq!(
+            kinds,
+            [
+                ("yc.txt", crate::WarningKind::InvalidBytes),
+                ("yc.txt", crate::WarningKind::ControlBytes)
+            ]
+        );
+        assert_eq!(
+            warnings[0].message,
+            "yc.txt: warning: 1 invalid byte sequence replaced by U+FFFD (read as UTF-8)"
+        );
+        assert_eq!(
+            warnings[1].message,
+            "yc.txt: warning: 2 NUL/control bytes removed"
+        );
     }
 }

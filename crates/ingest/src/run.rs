@@ -1,17 +1,20 @@
 //! The run: walk, read, prepare in parallel batches, hand to a [`Sink`] in input order
 //! (the index writer for `ingest`, an export for `extract`).
 
-use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
-use govmine_index::{DocStatus, Writer};
-use govmine_text::{decode, Hints};
+use govmine_index::{DocStatus, Origin, Writer};
+use govmine_text::{decode_records, Hints};
 
 use crate::prepare::{Outcome, Prepared, Stages};
-use crate::source::{csv_records, jsonl_records, walk, FileKind, RawDoc, Skip};
+use crate::source::{
+    csv_records, decode_warnings, jsonl_records, path_text, walk, FileKind, InputFile, RawDoc,
+    Skip, Warning, WarningKind,
+};
 use crate::Error;
 
 /// Raw bytes gathered before a batch is prepared in parallel.
@@ -43,6 +46,8 @@ pub struct Summary {
     pub records: usize,
     /// Skipped files and records, by reason.
     pub skipped: BTreeMap<&'static str, usize>,
+    /// Files and records kept with a loss (indexed all the same), by kind.
+    pub warnings: BTreeMap<WarningKind, usize>,
     /// Bytes read.
     pub bytes: u64,
     /// Every file read, in order, with its size and blake3 hash.
@@ -52,9 +57,33 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Add another run's counts, inputs, skips and warnings to these.
+    pub fn absorb(&mut self, other: Summary) {
+        self.files += other.files;
+        self.documents += other.documents;
+        self.indexed += other.indexed;
+        self.replaced += other.replaced;
+        self.unchanged += other.unchanged;
+        self.records += other.records;
+        for (reason, n) in other.skipped {
+            *self.skipped.entry(reason).or_default() += n;
+        }
+        for (kind, n) in other.warnings {
+            *self.warnings.entry(kind).or_default() += n;
+        }
+        self.bytes += other.bytes;
+        self.inputs.extend(other.inputs);
+        self.seconds += other.seconds;
+    }
+
     /// Total skipped.
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
+    }
+
+    /// Total warnings.
+    pub fn warnings_total(&self) -> usize {
+        self.warnings.values().sum()
     }
 }
 
@@ -73,6 +102,8 @@ pub struct InputHash {
 pub enum Event<'a> {
     /// A file or record was skipped.
     Skipped(&'a Skip),
+    /// A file or record is indexed with a loss (invalid bytes replaced, NULs removed).
+    Warning(&'a Warning),
     /// Bytes read so far of the total.
     Progress {
         /// Done.
@@ -89,11 +120,27 @@ pub trait Sink: Sync {
     fn status(&self, id: &str, hash: &str) -> DocStatus;
     /// Take one prepared document.
     fn add(&mut self, doc: Prepared) -> Result<(), Error>;
+    /// The id of the document the sink already holds from `origin`.
+    fn id_of(&self, _origin: &Origin) -> Option<String> {
+        None
+    }
+    /// Where the document the sink holds as `id` came from (`Some(None)`: unknown).
+    fn origin_of(&self, _id: &str) -> Option<Option<Origin>> {
+        None
+    }
 }
 
 impl Sink for Writer {
     fn status(&self, id: &str, hash: &str) -> DocStatus {
         Writer::status(self, id, hash)
+    }
+
+    fn id_of(&self, origin: &Origin) -> Option<String> {
+        Writer::id_of(self, origin).map(str::to_owned)
+    }
+
+    fn origin_of(&self, id: &str) -> Option<Option<Origin>> {
+        Writer::origin_of(self, id).map(|o| o.cloned())
     }
 
     fn add(&mut self, doc: Prepared) -> Result<(), Error> {
@@ -106,7 +153,10 @@ struct Run<'a, 'w> {
     writer: &'w mut dyn Sink,
     pool: rayon::ThreadPool,
     summary: Summary,
-    seen: HashSet<String>,
+    /// Ids given in this run, with the origin each was given to.
+    ids: HashMap<String, Origin>,
+    /// Origins read in this run.
+    origins: HashSet<Origin>,
     batch: Vec<RawDoc>,
     batch_bytes: usize,
 }
@@ -117,8 +167,32 @@ impl Run<'_, '_> {
         on(Event::Skipped(s));
     }
 
-    fn push(&mut self, doc: RawDoc, size: usize, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
+    fn warn(&mut self, w: &Warning, on: &mut dyn FnMut(Event)) {
+        *self.summary.warnings.entry(w.kind).or_default() += 1;
+        on(Event::Warning(w));
+    }
+
+    fn push(
+        &mut self,
+        mut doc: RawDoc,
+        size: usize,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
         self.summary.documents += 1;
+        if !self.origins.insert(doc.origin.clone()) {
+            let s = Skip {
+                message: format!(
+                    "{}: skipped: the same document was given twice in this run",
+                    doc.id
+                ),
+                what: doc.id,
+                reason: "given twice",
+            };
+            self.skip(&s, on);
+            return Ok(());
+        }
+        doc.id = self.assign_id(&doc.id, &doc.origin);
+        self.ids.insert(doc.id.clone(), doc.origin.clone());
         self.batch.push(doc);
         self.batch_bytes += size;
         if self.batch_bytes >= BATCH_BYTES {
@@ -127,45 +201,110 @@ impl Run<'_, '_> {
         Ok(())
     }
 
+    /// A document's id: the one it has in the sink, else its relative path unless
+    /// another file holds that, else its absolute path (unique, as files are).
+    fn assign_id(&self, relative: &str, origin: &Origin) -> String {
+        if let Some(id) = self.writer.id_of(origin) {
+            return id;
+        }
+        let free = match (self.ids.get(relative), self.writer.origin_of(relative)) {
+            (Some(_), _) => false,
+            (None, None | Some(None)) => true,
+            // The file indexed under this id has gone (moved or removed): take its place.
+            (None, Some(Some(held))) => held == *origin || !Path::new(&held.file).exists(),
+        };
+        match (free, origin.row) {
+            (true, _) => relative.to_owned(),
+            (false, None) => origin.file.clone(),
+            (false, Some(row)) => format!("{}#{row}", origin.file),
+        }
+    }
+
     fn flush(&mut self, on: &mut dyn FnMut(Event)) -> Result<(), Error> {
         let batch = std::mem::take(&mut self.batch);
         self.batch_bytes = 0;
         let writer = &*self.writer;
         let stages = self.stages;
         let status = |id: &str, hash: &str| writer.status(id, hash);
-        let outcomes: Vec<(String, Outcome)> = self.pool.install(|| {
+        let outcomes: Vec<(String, Outcome, Vec<Warning>)> = self.pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|raw| (raw.id.clone(), stages.prepare(raw, &status)))
+                .map(|raw| {
+                    let id = raw.id.clone();
+                    let (outcome, warnings) = stages.prepare(raw, &status);
+                    (id, outcome, warnings)
+                })
                 .collect()
         });
-        for (id, outcome) in outcomes {
-            match outcome {
-                Outcome::Indexed(rec) => {
-                    if !self.seen.insert(id.clone()) {
-                        let s = Skip {
-                            message: format!(
-                                "{id}: skipped: the same document id was given twice in this run"
-                            ),
-                            what: id,
-                            reason: "duplicate id",
-                        };
-                        self.skip(&s, on);
-                        continue;
-                    }
-                    if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
-                        self.summary.replaced += 1;
-                    }
-                    self.summary.records += rec.records.len();
-                    self.writer.add(*rec)?;
-                    self.summary.indexed += 1;
-                }
-                Outcome::Unchanged => {
-                    self.seen.insert(id);
-                    self.summary.unchanged += 1;
-                }
-                Outcome::Skipped(s) => self.skip(&s, on),
+        for (id, outcome, warnings) in outcomes {
+            for w in &warnings {
+                self.warn(w, on);
             }
+            self.take(id, outcome, on)?;
+        }
+        Ok(())
+    }
+
+    /// Hand one outcome to the writer, or count it.
+    fn take(
+        &mut self,
+        id: String,
+        outcome: Outcome,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
+        match outcome {
+            Outcome::Indexed(rec) => {
+                if self.writer.status(&id, &rec.doc.meta.hash) == DocStatus::Changed {
+                    self.summary.replaced += 1;
+                }
+                self.summary.records += rec.records.len();
+                self.writer.add(*rec)?;
+                self.summary.indexed += 1;
+            }
+            Outcome::Unchanged => self.summary.unchanged += 1,
+            Outcome::Skipped(s) => self.skip(&s, on),
+        }
+        Ok(())
+    }
+
+    /// A record corpus: decoded as a whole, then judged record by record.
+    fn corpus(
+        &mut self,
+        file: &InputFile,
+        bytes: Vec<u8>,
+        text_field: Option<&str>,
+        on: &mut dyn FnMut(Event),
+    ) -> Result<(), Error> {
+        let decoded = match decode_records(&bytes) {
+            Ok(d) => d,
+            Err(e) => {
+                let s = Skip {
+                    what: file.id.clone(),
+                    reason: e.reason(),
+                    message: format!("{}: skipped: {e}", file.path.display()),
+                };
+                self.skip(&s, on);
+                return Ok(());
+            }
+        };
+        drop(bytes);
+        for w in decode_warnings(&file.id, &file.path.display().to_string(), &decoded) {
+            self.warn(&w, on);
+        }
+        let records = match file.kind {
+            FileKind::Csv => csv_records(file, &decoded.text, text_field, decoded.encoding),
+            _ => jsonl_records(file, &decoded.text, text_field, decoded.encoding),
+        };
+        drop(decoded);
+        for s in &records.skips {
+            self.skip(s, on);
+        }
+        for w in &records.warnings {
+            self.warn(w, on);
+        }
+        for d in records.docs {
+            let size = d.text.as_ref().map_or(0, String::len);
+            self.push(d, size, on)?;
         }
         Ok(())
     }
@@ -209,7 +348,8 @@ pub fn run(
                     .count(),
             ..Summary::default()
         },
-        seen: HashSet::new(),
+        ids: HashMap::new(),
+        origins: HashSet::new(),
         batch: Vec::new(),
         batch_bytes: 0,
     };
@@ -242,10 +382,14 @@ pub fn run(
                 let doc = RawDoc {
                     id: file.id.clone(),
                     row: None,
-                    path: file.path.display().to_string(),
+                    origin: Origin {
+                        file: file.file.clone(),
+                        row: None,
+                    },
+                    path: path_text(&file.path),
                     text: None,
                     bytes,
-                    encoding: "",
+                    encoding: None,
                     hints: Hints {
                         html: file.kind == FileKind::Html,
                         ..Hints::default()
@@ -254,34 +398,7 @@ pub fn run(
                 run.push(doc, size, on)?;
             }
             FileKind::Jsonl | FileKind::Csv => {
-                let decoded = match decode(&bytes) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        let s = Skip {
-                            what: file.id.clone(),
-                            reason: e.reason(),
-                            message: format!("{}: skipped: {e}", file.path.display()),
-                        };
-                        run.skip(&s, on);
-                        continue;
-                    }
-                };
-                drop(bytes);
-                let enc = decoded.encoding.name();
-                let tf = opts.text_field.as_deref();
-                let (docs, skips) = if file.kind == FileKind::Jsonl {
-                    jsonl_records(file, &decoded.text, tf, enc)
-                } else {
-                    csv_records(file, &decoded.text, tf, enc)
-                };
-                drop(decoded);
-                for s in &skips {
-                    run.skip(s, on);
-                }
-                for d in docs {
-                    let size = d.text.as_ref().map_or(0, String::len);
-                    run.push(d, size, on)?;
-                }
+                run.corpus(file, bytes, opts.text_field.as_deref(), on)?;
             }
         }
         done += file.bytes;

@@ -1,22 +1,46 @@
-//! Bytes → `String`: BOM sniffing, UTF-8, UTF-16 without BOM (NUL pattern), and a
-//! chardetng guess (GBK/GB18030 in practice) for everything else. Binary and
-//! undecodable input is refused with a [`DecodeError`] that says why.
+//! Bytes → `String`, keeping what can be kept.
+//!
+//! Order: BOM (UTF-8, UTF-16 LE/BE) → UTF-16 without BOM (NUL bytes mostly on one parity
+//! in the first 64 KB, and the result ≥ 95 % plausible CJK/ASCII text) → valid UTF-8 →
+//! otherwise the candidate encoding that reads the whole file best (`choose.rs`: UTF-8
+//! with U+FFFD for a few invalid bytes, GB18030, Big5, chardetng's guess), refused by
+//! name when even the best one leaves over 1 % replacement chars or reads as mojibake.
+//!
+//! - A file that is UTF-8 but for a few bytes is read as UTF-8, each invalid sequence a
+//!   U+FFFD, counted in [`Decoded::replaced`] (the caller warns). This is decided on the
+//!   whole file, not a window: one stray byte near the start no longer sends a report to
+//!   chardetng's GB18030 guess.
+//! - Big5 (Big5-HKSCS as WHATWG defines it) is a candidate of its own, scored on the
+//!   whole file, so traditional-character reports are read as Big5, not GB18030 mojibake.
+//! - Binary (`controls.rs`): for a plain file, [`decode`] counts NUL and control bytes
+//!   over the whole file, so the answer is the same wherever they are: over 5 % is
+//!   [`DecodeError::Binary`], fewer are removed and counted in [`Decoded::removed`]. (For
+//!   UTF-16 the test runs on the decoded text.) A record corpus is read with
+//!   [`decode_records`], which keeps NULs and never refuses the whole file as binary:
+//!   the caller applies [`scrub`] to each record, so a NUL line is one skipped record.
+//!   Either way no NUL or control byte reaches the text that is indexed.
 
-use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+mod choose;
+mod controls;
+
+pub use controls::{scrub, strip_controls, Scrubbed};
+
 use serde::Serialize;
 
-/// How many leading bytes the sniffers (UTF-16, binary, chardetng) look at.
+/// How many leading bytes the UTF-16 sniffer looks at.
 const SNIFF: usize = 64 * 1024;
-/// How many leading bytes chardetng sees.
-const DETECT: usize = 4 * 1024;
 
-/// A decoded text and the encoding it was found in.
+/// A decoded text, the encoding it was found in, and what was lost on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, without a leading BOM.
     pub text: String,
     /// The encoding the bytes were decoded from.
     pub encoding: Encoding,
+    /// Invalid byte sequences replaced by U+FFFD.
+    pub replaced: usize,
+    /// NUL and control bytes removed ([`decode`]; [`decode_records`] leaves them).
+    pub removed: usize,
 }
 
 /// The encoding a file was decoded from.
@@ -32,12 +56,15 @@ pub enum Encoding {
     Utf16Be,
     /// GB18030 (GBK and GB2312 are subsets, so they decode as this).
     Gb18030,
-    /// Another legacy encoding guessed by chardetng (its WHATWG name, e.g. `Big5`).
+    /// Big5 with the HKSCS extensions (WHATWG's Big5).
+    Big5,
+    /// Another legacy encoding guessed by chardetng (its WHATWG name, e.g. `Shift_JIS`).
     Other(&'static str),
 }
 
 impl Encoding {
-    /// Short lowercase name for summaries (`utf-8`, `utf-8-bom`, `utf-16le`, `gb18030`…).
+    /// Short lowercase name for summaries (`utf-8`, `utf-8-bom`, `utf-16le`, `gb18030`,
+    /// `big5`…).
     pub fn name(&self) -> &'static str {
         match self {
             Encoding::Utf8 => "utf-8",
@@ -45,8 +72,36 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Gb18030 => "gb18030",
+            Encoding::Big5 => "big5",
             Encoding::Other(name) => name,
         }
+    }
+
+    /// The typed encoding of an encoding_rs one (GBK is read as GB18030).
+    fn of(enc: &'static encoding_rs::Encoding) -> Encoding {
+        match enc {
+            e if e == encoding_rs::UTF_8 => Encoding::Utf8,
+            e if e == encoding_rs::UTF_16LE => Encoding::Utf16Le,
+            e if e == encoding_rs::UTF_16BE => Encoding::Utf16Be,
+            e if e == encoding_rs::GB18030 || e == encoding_rs::GBK => Encoding::Gb18030,
+            e if e == encoding_rs::BIG5 => Encoding::Big5,
+            e => Encoding::Other(e.name()),
+        }
+    }
+}
+
+/// For people: `UTF-8`, `UTF-8 (BOM)`, `UTF-16LE`, `GB18030`, `Big5`, `Shift_JIS`…
+impl std::fmt::Display for Encoding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+            Encoding::Gb18030 => "GB18030",
+            Encoding::Big5 => "Big5",
+            Encoding::Other(name) => name,
+        })
     }
 }
 
@@ -56,14 +111,20 @@ pub enum DecodeError {
     /// No bytes, or only whitespace.
     #[error("file is empty (no text), nothing to index; remove it or re-export the report")]
     Empty,
-    /// NUL bytes (outside UTF-16) or many control bytes.
+    /// Over 5 % NUL or control bytes (outside UTF-16).
     #[error("file is binary (NUL or control bytes), not a text report; convert it to .txt or .html first")]
     Binary,
-    /// The best guess still left more than 1% of the text undecodable.
+    /// The best reading still left more than 1% of the text undecodable.
     #[error("file is not decodable as text (best guess {guess} left >1% invalid bytes); re-save it as UTF-8")]
     Undecodable {
-        /// The encoding chardetng guessed.
-        guess: &'static str,
+        /// The encoding that read it best.
+        guess: Encoding,
+    },
+    /// The best reading decodes but is mostly chars no report holds (mojibake).
+    #[error("file is not decodable as text (read as {guess} it is mostly unlikely characters); re-save it as UTF-8")]
+    Garbled {
+        /// The encoding that read it best.
+        guess: Encoding,
     },
 }
 
@@ -73,90 +134,100 @@ impl DecodeError {
         match self {
             DecodeError::Empty => "empty",
             DecodeError::Binary => "binary",
-            DecodeError::Undecodable { .. } => "undecodable",
+            DecodeError::Undecodable { .. } | DecodeError::Garbled { .. } => "undecodable",
         }
     }
 }
 
-/// Decode a file's bytes. Never panics.
+/// Decode a plain file (text, HTML). Never panics.
 ///
-/// Order: empty → BOM (UTF-8, UTF-16 LE/BE) → valid UTF-8 (without NUL bytes and with
-/// ≤ 5% control bytes) → UTF-16 without BOM (NUL bytes mostly on one parity and the
-/// result ≥ 95% plausible CJK/ASCII text) → binary (NUL bytes, or > 5% control bytes)
-/// → chardetng guess (`.cn` hint; GBK is decoded as its superset GB18030) decoded with
-/// encoding_rs, refused when more than 1% of the chars are replacement chars (a failed
-/// non-GB guess gets one retry as GB18030). Text that is empty after decoding (a lone
-/// BOM) is [`DecodeError::Empty`].
+/// The binary test looks at the whole file: over 5 % NUL or control bytes is
+/// [`DecodeError::Binary`]; fewer are removed and counted in [`Decoded::removed`]. A few
+/// invalid byte sequences become U+FFFD, counted in [`Decoded::replaced`]. A text that is
+/// empty after decoding (a lone BOM) is [`DecodeError::Empty`].
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(DecodeError::Empty);
+    non_blank(bytes)?;
+    let decoded = match utf16(bytes) {
+        Some(d) => d?,
+        None if controls::binary_like(controls::count(bytes), bytes.len()) => {
+            return Err(DecodeError::Binary)
+        }
+        None => ascii_compatible(bytes)?,
+    };
+    non_empty(without_controls(decoded)?)
+}
+
+/// Decode a record corpus (JSONL, CSV) as [`decode`] does, but without the binary test
+/// and with NUL and control bytes left in: the caller tests and cleans each record with
+/// [`scrub`], so one binary line costs one record, not the file. Never panics.
+pub fn decode_records(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    non_blank(bytes)?;
+    let decoded = match utf16(bytes) {
+        Some(d) => d?,
+        None => ascii_compatible(bytes)?,
+    };
+    non_empty(decoded)
+}
+
+fn non_blank(bytes: &[u8]) -> Result<(), DecodeError> {
+    match bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        true => Err(DecodeError::Empty),
+        false => Ok(()),
     }
-    let decoded = decode_inner(bytes)?;
-    if decoded
+}
+
+fn non_empty(decoded: Decoded) -> Result<Decoded, DecodeError> {
+    match decoded
         .text
         .chars()
-        .all(|c| c.is_whitespace() || c == '\u{feff}' || c == '\0')
+        .all(|c| c.is_whitespace() || c == '\u{feff}')
     {
-        return Err(DecodeError::Empty);
+        true => Err(DecodeError::Empty),
+        false => Ok(decoded),
+    }
+}
+
+/// The text without its NUL and control bytes, counted (binary when over 5 %).
+fn without_controls(mut decoded: Decoded) -> Result<Decoded, DecodeError> {
+    let scrubbed = scrub(&decoded.text)?;
+    if scrubbed.removed > 0 {
+        decoded.removed = scrubbed.removed;
+        decoded.text = scrubbed.text.into_owned();
     }
     Ok(decoded)
 }
 
-fn decode_inner(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return with_encoding(rest, encoding_rs::UTF_8, Encoding::Utf8Bom);
-    }
+/// UTF-16, by its BOM or (when the first 64 KB hold NULs) by its NUL pattern.
+fn utf16(bytes: &[u8]) -> Option<Result<Decoded, DecodeError>> {
     if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        return with_encoding(rest, encoding_rs::UTF_16LE, Encoding::Utf16Le);
+        return Some(with_encoding(rest, encoding_rs::UTF_16LE));
     }
     if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        return with_encoding(rest, encoding_rs::UTF_16BE, Encoding::Utf16Be);
+        return Some(with_encoding(rest, encoding_rs::UTF_16BE));
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
-    let has_nul = head.contains(&0);
-    let controls = control_share(head) > 0.05;
-    if !has_nul && !controls {
-        if let Ok(s) = std::str::from_utf8(bytes) {
-            return Ok(Decoded {
-                text: s.to_owned(),
-                encoding: Encoding::Utf8,
-            });
-        }
-    } else if let Some(d) = utf16_without_bom(bytes) {
-        return Ok(d);
+    if !head.contains(&0) {
+        return None;
     }
-    if has_nul || controls {
-        return Err(DecodeError::Binary);
+    utf16_without_bom(bytes).map(Ok)
+}
+
+/// UTF-8 (with BOM, valid, or but for a few bytes) or a legacy encoding.
+fn ascii_compatible(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return with_encoding(rest, encoding_rs::UTF_8).map(|d| Decoded {
+            encoding: Encoding::Utf8Bom,
+            ..d
+        });
     }
-    // chardetng is the slow part (~12 MB/s), so it sees 4 KB (~1300 hanzi) starting at
-    // the first non-ASCII byte (an HTML head can be all ASCII), cut after an ASCII byte
-    // so no multi-byte char is split.
-    let from = bytes.iter().position(|b| !b.is_ascii()).unwrap_or(0);
-    let window = &bytes[from..];
-    let mut cut = window.len().min(DETECT);
-    if cut < window.len() {
-        cut = window[..cut]
-            .iter()
-            .rposition(|b| b.is_ascii())
-            .map_or(cut, |p| p + 1);
-    }
-    let mut det = EncodingDetector::new(Iso2022JpDetection::Deny);
-    det.feed(&window[..cut], true);
-    let guess = det.guess(Some(b"cn"), Utf8Detection::Allow);
-    let (enc, kind) = if guess == encoding_rs::GBK || guess == encoding_rs::GB18030 {
-        (encoding_rs::GB18030, Encoding::Gb18030)
-    } else if guess == encoding_rs::UTF_8 {
-        (encoding_rs::UTF_8, Encoding::Utf8)
-    } else {
-        (guess, Encoding::Other(guess.name()))
-    };
-    match with_encoding(bytes, enc, kind) {
-        Ok(d) => Ok(d),
-        // Chinese reports: give GB18030 a chance before giving up on another guess.
-        Err(e) if kind != Encoding::Gb18030 => {
-            with_encoding(bytes, encoding_rs::GB18030, Encoding::Gb18030).map_err(|_| e)
-        }
-        Err(e) => Err(e),
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text: text.to_owned(),
+            encoding: Encoding::Utf8,
+            replaced: 0,
+            removed: 0,
+        }),
+        Err(_) => choose::choose(bytes),
     }
 }
 
@@ -164,36 +235,25 @@ fn decode_inner(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 fn with_encoding(
     bytes: &[u8],
     enc: &'static encoding_rs::Encoding,
-    kind: Encoding,
 ) -> Result<Decoded, DecodeError> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let encoding = Encoding::of(enc);
+    let (mut total, mut replaced) = (0usize, 0usize);
     if had_errors {
-        let mut total = 0usize;
-        let mut bad = 0usize;
         for c in text.chars() {
             total += 1;
-            bad += usize::from(c == '\u{fffd}');
+            replaced += usize::from(c == '\u{fffd}');
         }
-        if bad * 100 > total {
-            return Err(DecodeError::Undecodable { guess: enc.name() });
+        if replaced * 100 > total {
+            return Err(DecodeError::Undecodable { guess: encoding });
         }
     }
     Ok(Decoded {
         text: text.into_owned(),
-        encoding: kind,
+        encoding,
+        replaced,
+        removed: 0,
     })
-}
-
-/// Share of control bytes other than tab, LF, CR, FF and ESC.
-fn control_share(bytes: &[u8]) -> f64 {
-    if bytes.is_empty() {
-        return 0.0;
-    }
-    let n = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
-        .count();
-    n as f64 / bytes.len() as f64
 }
 
 /// UTF-16 without BOM: NULs sit (almost) all on odd positions (LE: ASCII `a\0`) or
@@ -211,10 +271,10 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     let pairs = head.len() / 2;
     // ASCII (digits, commas, newlines) gives the NULs; CJK chars like U+4E00 give a
     // few on the other parity.
-    let (enc, kind) = if odd * 100 >= pairs && even * 4 <= odd {
-        (encoding_rs::UTF_16LE, Encoding::Utf16Le)
+    let enc = if odd * 100 >= pairs && even * 4 <= odd {
+        encoding_rs::UTF_16LE
     } else if even * 100 >= pairs && odd * 4 <= even {
-        (encoding_rs::UTF_16BE, Encoding::Utf16Be)
+        encoding_rs::UTF_16BE
     } else {
         return None;
     };
@@ -227,7 +287,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     if total == 0 || plausible * 100 < total * 95 {
         return None;
     }
-    with_encoding(bytes, enc, kind).ok()
+    with_encoding(bytes, enc).ok()
 }
 
 /// A char a Chinese report plausibly contains.
@@ -356,9 +416,190 @@ mod tests {
 
     #[test]
     fn undecodable_names_its_guess() {
-        let e = DecodeError::Undecodable { guess: "GBK" };
+        let e = DecodeError::Undecodable {
+            guess: Encoding::Gb18030,
+        };
         assert_eq!(e.reason(), "undecodable");
-        assert!(e.to_string().contains("GBK"));
+        assert!(e.to_string().contains("GB18030"));
+    }
+
+    /// Insert `extra` at the first char boundary at or after `at`.
+    fn insert_at(text: &str, at: usize, extra: &[u8]) -> Vec<u8> {
+        let at = (at..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap();
+        let mut out = text.as_bytes()[..at].to_vec();
+        out.extend_from_slice(extra);
+        out.extend_from_slice(&text.as_bytes()[at..]);
+        out
+    }
+
+    /// The first 1500 chars of the 1954 national report (traditional characters, line 72
+    /// of ../shared/corpus/national-work-reports.jsonl), with the four forms Big5 lacks
+    /// (the variants 爲 産, the simplified 届 麽) written as Big5 has them.
+    fn report_1954() -> String {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpus/national-work-reports.jsonl"
+        );
+        let all = std::fs::read_to_string(path).expect("../shared/corpus");
+        let line = all.lines().nth(71).unwrap();
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(v["year"], "1954");
+        v["content"]
+            .as_str()
+            .unwrap()
+            .chars()
+            .take(1500)
+            .collect::<String>()
+            .replace('爲', "為")
+            .replace('産', "產")
+            .replace('届', "屆")
+            .replace('麽', "麼")
+    }
+
+    #[test]
+    fn one_stray_byte_in_a_utf8_report_is_read_as_utf8() {
+        // 0xFF at byte ~100 of 酒泉's report, inside the first 4 KB.
+        let bytes = insert_at(seeds::S001, 100, b"\xFF");
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.replaced, d.removed), (Encoding::Utf8, 1, 0));
+        assert_eq!(d.text, String::from_utf8_lossy(&bytes));
+        assert_eq!(d.text.matches('\u{fffd}').count(), 1);
+        // Anywhere in any seed, and a byte cut out of a char: the rest is the seed.
+        for seed in seeds::ALL {
+            for at in [0, 1, 5000, seed.len() - 1] {
+                let bytes = insert_at(seed, at, b"\xFF");
+                let d = decode(&bytes).unwrap();
+                assert_eq!((d.encoding, d.replaced), (Encoding::Utf8, 1), "at {at}");
+                assert_eq!(d.text.replace('\u{fffd}', ""), seed);
+            }
+            let cut = (200..).find(|&i| seed.is_char_boundary(i)).unwrap();
+            let mut bytes = seed.as_bytes().to_vec();
+            bytes.remove(cut + 1);
+            let d = decode(&bytes).unwrap();
+            assert_eq!((d.encoding, d.replaced), (Encoding::Utf8, 1));
+        }
+    }
+
+    #[test]
+    fn mostly_ascii_utf8_with_a_stray_byte_is_utf8_not_gb18030() {
+        let page = format!(
+            "<html><head><script>{}</script><!-- caf\u{1}e --></head><body><p>{}</p>{}</body></html>",
+            "var a = 1;\n".repeat(300),
+            "行政机关负责人出庭应诉率为75%。全市共聘请法律顾问434人。",
+            "<p>footer</p>\n".repeat(100),
+        );
+        let bytes: Vec<u8> = page
+            .bytes()
+            .map(|b| if b == 1 { 0xE9 } else { b })
+            .collect();
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Encoding::Utf8, 1));
+        assert_eq!(d.text, page.replace('\u{1}', "\u{fffd}"));
+    }
+
+    #[test]
+    fn gb18030_with_a_stray_byte_stays_gb18030() {
+        let (gb, _, _) = encoding_rs::GB18030.encode(seeds::S003);
+        let mut bytes = gb.into_owned();
+        bytes.insert(0, 0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Encoding::Gb18030, 1));
+        assert_eq!(d.text, format!("\u{fffd}{}", seeds::S003));
+    }
+
+    #[test]
+    fn big5_is_read_as_big5() {
+        let text = report_1954();
+        let (big5, _, unmappable) = encoding_rs::BIG5.encode(&text);
+        assert!(!unmappable);
+        let d = decode(&big5).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Encoding::Big5, 0));
+        assert!(d.text == text, "Big5 read as {:?}", d.encoding);
+        // A short paragraph too (the first 200 chars), and the same text in GBK.
+        let short: String = text.chars().take(200).collect();
+        let (big5, _, _) = encoding_rs::BIG5.encode(&short);
+        let d = decode(&big5).unwrap();
+        assert!(d.text == short, "Big5 read as {:?}", d.encoding);
+        let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+        assert_eq!(decode(&gbk).unwrap().encoding, Encoding::Gb18030);
+    }
+
+    #[test]
+    fn big5_that_does_not_decode_cleanly_is_refused_by_name() {
+        // Every 40th byte of the Big5 report becomes 0x80, invalid in Big5 and GB18030.
+        let text = report_1954();
+        let (big5, _, _) = encoding_rs::BIG5.encode(&text);
+        let broken: Vec<u8> = big5
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| if i % 40 == 39 { 0x80 } else { b })
+            .collect();
+        let err = decode(&broken).unwrap_err();
+        assert_eq!(
+            err,
+            DecodeError::Undecodable {
+                guess: Encoding::Big5
+            }
+        );
+        assert!(err.to_string().contains("Big5"), "{err}");
+    }
+
+    #[test]
+    fn high_bytes_that_no_candidate_reads_are_refused() {
+        // GB18030 decodes most pairs of high bytes, as chars no report holds.
+        let mut x = 7u32;
+        let bytes: Vec<u8> = (0..3000)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8 | 0x80
+            })
+            .collect();
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err.reason(), "undecodable", "{err}");
+    }
+
+    #[test]
+    fn stray_nuls_give_the_same_decision_at_any_offset() {
+        // The five seeds in one 85 KB text; NULs at byte 10, or past 64 KB.
+        let all: String = seeds::ALL.concat();
+        assert!(all.len() > 80 * 1024);
+        for at in [10, 70_000] {
+            let bytes = insert_at(&all, at, b"\0\0\0");
+            let d = decode(&bytes).unwrap_or_else(|e| panic!("NULs at {at}: {e}"));
+            assert_eq!((d.encoding, d.removed, d.replaced), (Encoding::Utf8, 3, 0));
+            assert!(d.text == all, "NULs at {at} are still in the text");
+        }
+        // A 4 KB run of NULs in a 10 KB report is binary, wherever it is.
+        for at in [0, 5000, seeds::S004.len()] {
+            let bytes = insert_at(seeds::S004, at, &[0; 4096]);
+            assert_eq!(decode(&bytes), Err(DecodeError::Binary), "at {at}");
+        }
+    }
+
+    #[test]
+    fn record_corpora_keep_their_nuls_for_the_records_to_judge() {
+        // A NUL line between two records; decode() alone would call it binary.
+        let jsonl = format!(
+            "{{\"content\": \"{}\"}}\n{}\n{{\"content\": \"推行三项制度。\"}}\n",
+            "推进行政执法。",
+            "\0".repeat(100)
+        );
+        assert_eq!(decode(jsonl.as_bytes()), Err(DecodeError::Binary));
+        let d = decode_records(jsonl.as_bytes()).unwrap();
+        assert_eq!((d.encoding, d.removed), (Encoding::Utf8, 0));
+        assert_eq!(d.text, jsonl);
+        let lines: Vec<_> = d.text.lines().map(scrub).collect();
+        assert!(lines[0].is_ok() && lines[2].is_ok());
+        assert_eq!(lines[1], Err(DecodeError::Binary));
+        // In GB18030 too.
+        let (gb, _, _) = encoding_rs::GB18030.encode(&jsonl);
+        let d = decode_records(&gb).unwrap();
+        assert_eq!(
+            (d.encoding, d.text.as_str()),
+            (Encoding::Gb18030, jsonl.as_str())
+        );
     }
 
     #[test]
@@ -391,8 +632,14 @@ mod tests {
             inputs.push(utf16(&s002, true, false)[cut..].to_vec());
         }
         for bytes in inputs {
+            if let Ok(d) = decode_records(&bytes) {
+                for line in d.text.lines() {
+                    let _ = scrub(line);
+                }
+            }
             if let Ok(d) = decode(&bytes) {
                 assert!(!d.text.trim().is_empty());
+                assert!(!d.text.contains('\0'));
                 let _ = crate::process(&d.text, &crate::Hints::default());
                 let _ = crate::process(
                     &d.text,

@@ -2,8 +2,12 @@
 //!
 //! The first stages of govmine's one-way pipeline:
 //!
-//! 1. [`decode()`]: bytes → `String` (UTF-8 with or without BOM, GBK/GB18030, UTF-16 LE/BE),
-//!    refusing binary and undecodable input with a [`DecodeError`] that says why.
+//! 1. [`decode()`]: bytes → `String` (UTF-8 with or without BOM, GBK/GB18030, Big5,
+//!    UTF-16 LE/BE), keeping what it can: a few invalid bytes become U+FFFD and stray NUL
+//!    and control bytes are removed, both counted in [`Decoded`] for a warning; binary
+//!    and undecodable input is refused with a [`DecodeError`] that says why (naming the
+//!    encoding). Record corpora are read with [`decode_records`] and each record
+//!    judged with [`scrub`].
 //! 2. [`html`]: tags, scripts and styles stripped, block elements turned into line breaks.
 //! 3. [`clean`]: web-page chrome (来源/作者/浏览次数/打印/关闭/分享/字号 lines, navigation
 //!    crumbs, copyright and ICP lines) removed, with the metadata in it kept
@@ -23,7 +27,9 @@ mod offsets;
 mod seeds;
 pub mod structure;
 
-pub use decode::{decode, DecodeError, Decoded, Encoding};
+pub use decode::{
+    decode, decode_records, scrub, strip_controls, DecodeError, Decoded, Encoding, Scrubbed,
+};
 pub use model::{Document, HeadingKind, Hints, Paragraph, Section, Sentence, YearSource};
 pub use offsets::CharIndex;
 
