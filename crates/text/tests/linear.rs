@@ -97,7 +97,12 @@ fn fastest(pages: [&str; 2], hints: &Hints) -> [Duration; 2] {
 #[test]
 fn clean_and_structure_are_linear() {
     let lines = seed_lines();
-    for shape in [Shape::OneLine, Shape::ManyLines, Shape::Html, Shape::EndMarks] {
+    for shape in [
+        Shape::OneLine,
+        Shape::ManyLines,
+        Shape::Html,
+        Shape::EndMarks,
+    ] {
         let hints = Hints {
             html: matches!(shape, Shape::Html),
             ..Hints::default()
