@@ -4,6 +4,9 @@
 //! with random figures, random Chinese chars and any char at all. Shared by the property
 //! tests of the text and extract crates (`#[path]`), so both read the same kind of text.
 
+// Each test crate that includes this uses a part of it.
+#![allow(dead_code)]
+
 use proptest::prelude::*;
 
 /// What the stages look for.
