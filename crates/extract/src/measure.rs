@@ -180,7 +180,7 @@ pub fn measures(text: &str) -> Vec<Measure> {
         }
     }
     let cands = keep_supported(cands);
-    let next_stop = next_stops(&chars);
+    let next_stop = Stops::new(&chars);
     let mut out = Vec::new();
     let mut k = 0;
     while k < cands.len() {
@@ -230,17 +230,28 @@ fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<Span>)
     }
 }
 
-/// For each position, the first sentence stop at or after it (`chars.len()` if none).
-fn next_stops(chars: &[char]) -> Vec<usize> {
-    let mut out = vec![chars.len(); chars.len() + 1];
-    for i in (0..chars.len()).rev() {
-        out[i] = if STOPS.contains(chars[i]) {
-            i
-        } else {
-            out[i + 1]
-        };
+/// The sentence stops of a text, in order: one number per stop, not per char.
+struct Stops {
+    at: Vec<usize>,
+    len: usize,
+}
+
+impl Stops {
+    fn new(chars: &[char]) -> Stops {
+        let at = (0..chars.len())
+            .filter(|&i| STOPS.contains(chars[i]))
+            .collect();
+        Stops {
+            at,
+            len: chars.len(),
+        }
     }
-    out
+
+    /// The first sentence stop at or after `i` (the text's length if none).
+    fn next(&self, i: usize) -> usize {
+        let k = self.at.partition_point(|&s| s < i);
+        self.at.get(k).copied().unwrap_or(self.len)
+    }
 }
 
 /// A list numeral at `i` (一…九, or a numeral with 十 up to 99) and where it ends.
@@ -427,7 +438,7 @@ fn items_in_paragraph(
     paras: &[Span],
     p: usize,
     cands: &[Cand],
-    next_stop: &[usize],
+    next_stop: &Stops,
     out: &mut Vec<Measure>,
 ) {
     let (ps, pe) = paras[p];
@@ -452,7 +463,7 @@ fn items_in_paragraph(
                 && c.index == 1
                 && series[s].all_ones
                 && sep_before(c).is_some_and(|b| "；;，,".contains(b))
-                && next_stop[prev.start] >= c.start
+                && next_stop.next(prev.start) >= c.start
         });
         let target = if let Some(s) = repeat {
             let last = *series[s].members.last().expect("never empty");
@@ -518,7 +529,7 @@ fn items_in_paragraph(
             let inline_sentence =
                 s.members.len() >= 2 && sep_before(c).is_some_and(|b| "；;，,".contains(b));
             let end = if inline_sentence {
-                (next_stop[body] + 1).min(pe)
+                (next_stop.next(body) + 1).min(pe)
             } else {
                 pe
             };
@@ -545,16 +556,16 @@ const MAX_ITEM: usize = 2000;
 
 /// An item longer than [`MAX_ITEM`] ends at its last sentence stop within that length,
 /// else at that length.
-fn cap_length(next_stop: &[usize], body: usize, end: usize) -> usize {
+fn cap_length(next_stop: &Stops, body: usize, end: usize) -> usize {
     let limit = body + MAX_ITEM;
     if end <= limit {
         return end;
     }
     let mut cut = None;
-    let mut s = next_stop[body];
+    let mut s = next_stop.next(body);
     while s < limit {
         cut = Some(s + 1);
-        s = next_stop[s + 1];
+        s = next_stop.next(s + 1);
     }
     cut.unwrap_or(limit)
 }

@@ -76,7 +76,8 @@
 //! - a `[names]` entry of three chars or more that starts with a numeral (三项制度, 一网通办,
 //!   两手抓，两手都要硬); 、 · and spaces may stand between its chars (双随机、一公开);
 //! - a number shorthand of three chars or more accepted in quotes elsewhere in the same document
-//!   (“一站式审批” … 一站式审批效率), never inside another quote;
+//!   (“一站式审批” … 一站式审批效率), never inside another quote (a document longer than
+//!   [`crate::WINDOW_CHARS`] is read window by window: elsewhere in the same window);
 //! - numeral (二 … 十, 两, 双; not after a numeral, 第, 每, 之, 前, 后, 其) + 项/个/张/条/大 +
 //!   a `[counted_heads]` word: 三项制度, 四个公开, 两个责任 (not 两个责任人: chars after `-`);
 //! - numeral + 项 (up to two more chars) or 大 (up to four) + a `[programme_heads]` word:
@@ -290,17 +291,74 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     lex
 });
 
-/// `[names]` entries for running text, by first char.
+/// `[names]` entries for running text.
 /// Only number shorthands count in running text (三项制度, 一网通办; not 营改增).
-static RUNNING_BY_FIRST: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<char, Vec<usize>> = HashMap::new();
-    for (i, w) in LEX.running.iter().enumerate() {
-        if !segments(w).is_empty() {
-            map.entry(w[0]).or_default().push(i);
-        }
+static RUNNING: LazyLock<Names> = LazyLock::new(|| {
+    let mut names = Names::default();
+    for w in LEX.running.iter().filter(|w| !segments(w).is_empty()) {
+        names.insert(w);
     }
-    map
+    names
 });
+
+/// Names matched in running text, as a trie of folded chars: the longest name at a
+/// position costs at most its length, however many names there are.
+#[derive(Default)]
+struct Names {
+    /// Node 0 is the root (once a name is inserted).
+    nodes: Vec<Node>,
+}
+
+#[derive(Default)]
+struct Node {
+    next: HashMap<char, usize>,
+    /// A name ends here.
+    end: bool,
+}
+
+impl Names {
+    fn insert(&mut self, word: &[char]) {
+        if self.nodes.is_empty() {
+            self.nodes.push(Node::default());
+        }
+        let mut n = 0;
+        for &c in word {
+            n = match self.nodes[n].next.get(&c) {
+                Some(&m) => m,
+                None => {
+                    self.nodes.push(Node::default());
+                    let m = self.nodes.len() - 1;
+                    self.nodes[n].next.insert(c, m);
+                    m
+                }
+            };
+        }
+        self.nodes[n].end = true;
+    }
+
+    /// The end of the longest name written at `f[i..]`, separators allowed between its
+    /// chars (not before the first, not counted after the last).
+    fn longest(&self, f: &[char], i: usize) -> Option<usize> {
+        let mut n = 0;
+        let mut j = i;
+        let mut best = None;
+        while let Some(node) = self.nodes.get(n) {
+            if j > i {
+                if node.end {
+                    best = Some(j);
+                }
+                while j < f.len() && is_sep(f[j]) {
+                    j += 1;
+                }
+            }
+            match f.get(j).and_then(|c| node.next.get(c)) {
+                Some(&m) => (n, j) = (m, j + 1),
+                None => break,
+            }
+        }
+        best
+    }
+}
 
 // ---------------------------------------------------------------------------------------
 // Chars
@@ -558,6 +616,43 @@ fn find_quotes(f: &[char]) -> Vec<Quote> {
         .collect()
 }
 
+/// Per quote (by index), just past the run of adjacent quotes it starts: the next quote
+/// follows right after it (spaces and one joint — 、, 和, 及, 与, 或, 以及 — between them
+/// allowed), and so on. Computed from the last quote back, so each is followed once.
+fn chain_ends(f: &[char], quotes: &[Quote], by_open: &HashMap<usize, usize>) -> Vec<usize> {
+    let mut ends = vec![0; quotes.len()];
+    for qi in (0..quotes.len()).rev() {
+        let p = quotes[qi].close + 1;
+        ends[qi] = match next_in_chain(f, p, by_open) {
+            Some(next) => ends[next],
+            None => p,
+        };
+    }
+    ends
+}
+
+/// The quote that joins the chain at `p`, if any.
+fn next_in_chain(f: &[char], p: usize, by_open: &HashMap<usize, usize>) -> Option<usize> {
+    let mut r = p;
+    while r < f.len() && is_space(f[r]) {
+        r += 1;
+    }
+    for joint in [
+        &['、'][..],
+        &['和'],
+        &['及'],
+        &['与'],
+        &['或'],
+        &['以', '及'],
+    ] {
+        if at(f, r, joint) && by_open.contains_key(&(r + joint.len())) {
+            r += joint.len();
+            break;
+        }
+    }
+    by_open.get(&r).copied()
+}
+
 /// What a quote was judged to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Verdict {
@@ -637,6 +732,19 @@ struct Doc<'a> {
     by_close: HashMap<usize, usize>,
     /// Quote index by opening mark.
     by_open: HashMap<usize, usize>,
+    /// Per quote, just past the run of adjacent quotes it starts ([`Doc::after_chain`]).
+    chain_end: Vec<usize>,
+}
+
+/// What the quotes of a document gave, for the pass over running text.
+struct Quoted {
+    found: Vec<Found>,
+    /// Chars of accepted quotes, marks included.
+    taken: Vec<bool>,
+    /// Chars of any quote, marks included.
+    in_quote: Vec<bool>,
+    /// Number shorthands of three chars or more accepted in quotes.
+    names: Names,
 }
 
 impl<'a> Doc<'a> {
@@ -653,12 +761,14 @@ impl<'a> Doc<'a> {
             .enumerate()
             .map(|(i, q)| (q.open, i))
             .collect();
+        let chain_end = chain_ends(&f, &quotes, &by_open);
         Doc {
             orig,
             f,
             quotes,
             by_close,
             by_open,
+            chain_end,
         }
     }
 
@@ -671,62 +781,77 @@ impl<'a> Doc<'a> {
     }
 
     fn run(&self) -> Vec<Mechanism> {
-        let mut found: Vec<Found> = Vec::new();
-        let mut taken = vec![false; self.f.len()];
-        let mut in_quote = vec![false; self.f.len()];
-        let mut doc_names: Vec<Vec<char>> = Vec::new();
+        let quoted = self.quoted();
+        let running = self.running(&quoted);
+        let mut found = quoted.found;
+        found.extend(running);
+        found.sort_by_key(|m| m.start);
+        self.finish(found)
+    }
+
+    /// The accepted quotes, in order, and what they cover.
+    fn quoted(&self) -> Quoted {
+        let mut out = Quoted {
+            found: Vec::new(),
+            taken: vec![false; self.f.len()],
+            in_quote: vec![false; self.f.len()],
+            names: Names::default(),
+        };
         for q in &self.quotes {
-            in_quote[q.open..=q.close]
-                .iter_mut()
-                .for_each(|b| *b = true);
-            let verdict = self.judge(q);
-            let accepted = match verdict {
-                Verdict::Yes => true,
-                Verdict::No => false,
-                Verdict::IfExpanded => {
-                    let k = self.key_of(q.start, q.end);
-                    slots(&k).is_some_and(|s| self.expand(&k, (q.open, q.close + 1), &s).is_some())
-                }
-            };
-            if !accepted || taken[q.open..=q.close].iter().any(|&t| t) {
+            out.in_quote[q.open..=q.close].fill(true);
+            if !self.accepted(q) || out.taken[q.open..=q.close].contains(&true) {
                 continue;
             }
-            taken[q.open..=q.close].iter_mut().for_each(|b| *b = true);
+            out.taken[q.open..=q.close].fill(true);
             let k = self.key_of(q.start, q.end);
             if k.len() >= 3 && !segments(&k).is_empty() && !self.plain_yi(&k) {
-                doc_names.push(k);
+                out.names.insert(&k);
             }
-            found.push(Found {
+            out.found.push(Found {
                 start: q.start,
                 end: q.end,
                 quoted: true,
                 outer: (q.open, q.close + 1),
             });
         }
-        doc_names.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        doc_names.dedup();
+        out
+    }
+
+    /// A quote is a name: judged so, or a digit name the text spells out.
+    fn accepted(&self, q: &Quote) -> bool {
+        match self.judge(q) {
+            Verdict::Yes => true,
+            Verdict::No => false,
+            Verdict::IfExpanded => {
+                let k = self.key_of(q.start, q.end);
+                slots(&k).is_some_and(|s| self.expand(&k, (q.open, q.close + 1), &s).is_some())
+            }
+        }
+    }
+
+    /// Unquoted names, left to right, outside the accepted quotes: the longest at each
+    /// position.
+    fn running(&self, quoted: &Quoted) -> Vec<Found> {
+        let mut found = Vec::new();
         let mut i = 0;
         while i < self.f.len() {
-            if taken[i] {
-                i += 1;
-                continue;
-            }
-            let doc: &[Vec<char>] = if in_quote[i] { &[] } else { &doc_names };
-            let mut best = self.match_running(i, doc);
-            if !in_quote[i] {
-                for end in [
+            let best = if quoted.taken[i] {
+                None
+            } else if quoted.in_quote[i] {
+                self.match_running(i, None)
+            } else {
+                [
+                    self.match_running(i, Some(&quoted.names)),
                     self.compound_at(i),
                     self.counted_at(i),
                     self.shorthand_at(i),
                 ]
                 .into_iter()
                 .flatten()
-                {
-                    best = Some(best.map_or(end, |b: usize| b.max(end)));
-                }
-            }
+                .max()
+            };
             match best {
-                Some(end) if !taken[i..end].iter().any(|&t| t) => {
+                Some(end) if !quoted.taken[i..end].contains(&true) => {
                     found.push(Found {
                         start: i,
                         end,
@@ -738,14 +863,13 @@ impl<'a> Doc<'a> {
                 _ => i += 1,
             }
         }
-        found.sort_by_key(|m| m.start);
-        self.finish(found)
+        found
     }
 
     /// Expansions, and dropping quoted lists that are another name's expansion.
     fn finish(&self, found: Vec<Found>) -> Vec<Mechanism> {
         let mut out = Vec::new();
-        let mut sources: Vec<(usize, usize)> = Vec::new();
+        let mut sources: HashSet<(usize, usize)> = HashSet::new();
         for m in &found {
             let k = self.key_of(m.start, m.end);
             let exp = slots(&k).and_then(|s| self.expand(&k, m.outer, &s));
@@ -928,31 +1052,7 @@ impl<'a> Doc<'a> {
 
     /// Just past the run of adjacent quotes that ends with `q` (“A”“B”、“C”和“D”).
     fn after_chain(&self, q: &Quote) -> usize {
-        let f = &self.f;
-        let mut p = q.close + 1;
-        loop {
-            let mut r = p;
-            while r < f.len() && is_space(f[r]) {
-                r += 1;
-            }
-            for joint in [
-                &['、'][..],
-                &['和'],
-                &['及'],
-                &['与'],
-                &['或'],
-                &['以', '及'],
-            ] {
-                if at(f, r, joint) && self.by_open.contains_key(&(r + joint.len())) {
-                    r += joint.len();
-                    break;
-                }
-            }
-            match self.by_open.get(&r) {
-                Some(&qi) => p = self.quotes[qi].close + 1,
-                None => return p,
-            }
-        }
+        self.chain_end[self.by_open[&q.open]]
     }
 
     /// A practice head at `p` (after 等, or after 的 and up to four chars for loose heads).
@@ -996,39 +1096,17 @@ impl<'a> Doc<'a> {
 
     // ---- running text ---------------------------------------------------------------------
 
-    /// The end of the longest known name (lexicon or this document's quoted names) at `i`.
-    fn match_running(&self, i: usize, doc_names: &[Vec<char>]) -> Option<usize> {
+    /// The end of the longest known name (lexicon, and this document's quoted names when
+    /// given) at `i`.
+    fn match_running(&self, i: usize, doc_names: Option<&Names>) -> Option<usize> {
         let f = &self.f;
         let c = f[i];
         if is_numeral(c) && i > 0 && (is_number_char(f[i - 1]) || "第每之前后其".contains(f[i - 1]))
         {
             return None;
         }
-        let lex = RUNNING_BY_FIRST
-            .get(&c)
-            .into_iter()
-            .flatten()
-            .map(|&n| &LEX.running[n]);
-        let doc = doc_names.iter().filter(|w| w[0] == c);
-        lex.chain(doc).filter_map(|w| self.match_word(i, w)).max()
-    }
-
-    /// The end of `word` written at `i`, separators allowed between its chars.
-    fn match_word(&self, i: usize, word: &[char]) -> Option<usize> {
-        let f = &self.f;
-        let mut j = i;
-        for (n, &c) in word.iter().enumerate() {
-            if n > 0 {
-                while j < f.len() && is_sep(f[j]) {
-                    j += 1;
-                }
-            }
-            if f.get(j) != Some(&c) {
-                return None;
-            }
-            j += 1;
-        }
-        Some(j)
+        let doc = doc_names.and_then(|d| d.longest(f, i));
+        RUNNING.longest(f, i).max(doc)
     }
 
     /// True when an unquoted shorthand may start at `i`: a numeral not inside a longer number,

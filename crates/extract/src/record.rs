@@ -204,6 +204,21 @@ impl Data {
             Data::PolicyDoc(d) => (d.start, d.end),
         }
     }
+
+    /// The same fact `by` chars further on (found in a window of the document that
+    /// starts there).
+    pub(crate) fn shift(&mut self, by: usize) {
+        let (start, end) = match self {
+            Data::Document(d) => (&mut d.start, &mut d.end),
+            Data::Quantity(d) => (&mut d.start, &mut d.end),
+            Data::Date(d) => (&mut d.start, &mut d.end),
+            Data::Mechanism(d) => (&mut d.start, &mut d.end),
+            Data::Measure(d) => (&mut d.start, &mut d.end),
+            Data::PolicyDoc(d) => (&mut d.start, &mut d.end),
+        };
+        *start += by;
+        *end += by;
+    }
 }
 
 /// One record.

@@ -6,7 +6,8 @@ use govmine_extract::{Data, Record, TypeSet};
 use govmine_index::{DocMeta, DocRecord, DocStatus, FactRecord, PassageRecord, PlaceTag};
 use govmine_places::{attribute, Gazetteer, Place, Role};
 use govmine_segment::{fold, presegment, Segmenter};
-use govmine_text::{decode, Document};
+use govmine_text::{decode, CharIndex, Document};
+use rayon::prelude::*;
 
 use crate::records::{records, role_name, Source};
 use crate::source::{decode_warnings, RawDoc, Skip, Warning};
@@ -54,13 +55,6 @@ pub fn place_tag(gaz: &Gazetteer, place: Place, role: Option<Role>) -> PlaceTag 
         code,
         role: role.map(|r| role_name(r).into()),
     }
-}
-
-/// Byte offset of every char of `text`, plus its length at the end.
-fn char_bytes(text: &str) -> Vec<usize> {
-    let mut v: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    v.push(text.len());
-    v
 }
 
 /// The content hash: the decoded text and the metadata the source gave.
@@ -138,6 +132,7 @@ impl Stages<'_> {
             _ => text,
         };
         let doc = govmine_text::process(&text, &raw.hints);
+        drop(text); // the cleaned text is all the later stages read
         if doc.paragraphs.is_empty() {
             return Outcome::Skipped(Skip {
                 message: format!(
@@ -244,34 +239,45 @@ impl Stages<'_> {
     }
 
     /// Every paragraph becomes a passage (long ones several, see [`passage_spans`]),
-    /// segmented once, with its heading path and place.
+    /// segmented once, with its heading path and place. In parallel: a huge document
+    /// keeps every thread busy.
     fn passages(&self, doc: &Document, places: &[Option<Place>]) -> Vec<PassageRecord> {
-        let bytes = char_bytes(&doc.text);
-        let mut out = Vec::with_capacity(doc.paragraphs.len());
-        for (start, end, i) in passage_spans(doc) {
-            let p = &doc.paragraphs[i];
-            let text = &doc.text[bytes[start]..bytes[end]];
-            let folded = fold(text);
-            let segmented = presegment(&self.segmenter.cut(&folded));
-            out.push(PassageRecord {
-                start: start as u64,
-                end: end as u64,
-                section: doc
-                    .heading_path(p.section)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-                text: text.to_string(),
-                segmented,
-                heading: p.is_heading && start == p.start,
-                place: places
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map(|pl| place_tag(self.gazetteer, pl, None)),
-            });
+        let chars = CharIndex::new(&doc.text);
+        passage_spans(doc)
+            .into_par_iter()
+            .map(|span| self.passage(doc, &chars, places, span))
+            .collect()
+    }
+
+    /// The passage of chars `start..end` of paragraph `i`.
+    fn passage(
+        &self,
+        doc: &Document,
+        chars: &CharIndex,
+        places: &[Option<Place>],
+        (start, end, i): (usize, usize, usize),
+    ) -> PassageRecord {
+        let p = &doc.paragraphs[i];
+        let text = chars.slice(start, end);
+        let folded = fold(text);
+        let segmented = presegment(&self.segmenter.cut(&folded));
+        PassageRecord {
+            start: start as u64,
+            end: end as u64,
+            section: doc
+                .heading_path(p.section)
+                .into_iter()
+                .map(str::to_owned)
+                .collect(),
+            text: text.to_string(),
+            segmented,
+            heading: p.is_heading && start == p.start,
+            place: places
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|pl| place_tag(self.gazetteer, pl, None)),
         }
-        out
     }
 }
 

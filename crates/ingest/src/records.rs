@@ -11,13 +11,19 @@
 //!   to [`MAX_SENTENCE_CHARS`];
 //! - `year`, `doc`, `doc_id` from the document.
 //!
+//! The extractors read the document's windows ([`govmine_extract::windows`]) in parallel;
+//! records are made window by window, so a huge document costs work and memory in
+//! proportion to its length.
+//!
 //! A measure starting in a heading line is dropped: headings are sections.
 
 use govmine_extract::{
-    find_all, Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet,
+    find_in_window, windows, Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet,
+    WINDOW_CHARS,
 };
 use govmine_places::{Gazetteer, Level, Place, Placement, Role};
-use govmine_text::Document;
+use govmine_text::{CharIndex, Document, Sentence};
+use rayon::prelude::*;
 
 /// A sentence joined across ；is cut back to its own clause beyond this many chars.
 pub const MAX_SENTENCE_CHARS: usize = 400;
@@ -73,69 +79,113 @@ pub fn records(
     source: &Source<'_>,
     types: TypeSet,
 ) -> Vec<Record> {
-    let chars: Vec<char> = doc.text.chars().collect();
-    let record = |data: Data, paragraph: Option<usize>, sentence: String| Record {
-        rtype: data.record_type(),
-        doc: source.doc.to_owned(),
-        doc_id: source.doc_id.to_owned(),
-        section: paragraph
-            .map(|i| {
-                doc.heading_path(doc.paragraphs[i].section)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect()
-            })
-            .unwrap_or_default(),
-        region: paragraph
-            .and_then(|i| placement.paragraph_places.get(i).copied().flatten())
-            .map(|p| region(gaz, p)),
-        year: doc.year,
-        sentence,
-        data,
+    let cx = Context {
+        doc,
+        placement,
+        gaz,
+        source,
+        chars: CharIndex::new(&doc.text),
     };
-
+    // The extractors read the windows in parallel (a huge document keeps every thread
+    // busy); the records are made window by window, each window's facts dropped once made
+    // into records, each window's records sorted on their own (a fact starts in its
+    // window, so the blocks are in order, and no sort buffer spans the document).
+    let found: Vec<Vec<Data>> = windows(&doc.text, WINDOW_CHARS)
+        .into_par_iter()
+        .map(|(offset, window)| find_in_window(window, offset, types))
+        .collect();
     let mut out = Vec::new();
     if types.contains(RecordType::Document) {
-        let default = placement.subjects().next().or(placement.author());
-        let mut r = record(
-            Data::Document(DocumentInfo {
-                title: doc.title.clone(),
-                publish_date: doc.publish_date.clone(),
-                regions: placement
-                    .doc_places
-                    .iter()
-                    .map(|d| DocRegion {
-                        name: region(gaz, d.place).name,
-                        level: gaz.level_name(d.place).into(),
-                        role: role_name(d.role).into(),
-                        code: match d.place {
-                            Place::Region(id) => Some(gaz.region(id).code.clone()),
-                            Place::National => None,
-                        },
-                    })
-                    .collect(),
-                start: 0,
-                end: chars.len(),
-            }),
+        out.push(cx.document());
+    }
+    let mut sorted = 0;
+    for block in found {
+        out.reserve_exact(block.len());
+        out.extend(block.into_iter().filter_map(|data| cx.fact(data)));
+        out[sorted..].sort_by_key(Record::order);
+        sorted = out.len();
+    }
+    out
+}
+
+/// What a record takes from the earlier stages.
+struct Context<'a> {
+    doc: &'a Document,
+    placement: &'a Placement,
+    gaz: &'a Gazetteer,
+    source: &'a Source<'a>,
+    chars: CharIndex<'a>,
+}
+
+impl Context<'_> {
+    /// A record of `data`, in `paragraph` (none for the document record).
+    fn record(&self, data: Data, paragraph: Option<usize>, sentence: String) -> Record {
+        let doc = self.doc;
+        Record {
+            rtype: data.record_type(),
+            doc: self.source.doc.to_owned(),
+            doc_id: self.source.doc_id.to_owned(),
+            section: paragraph
+                .map(|i| {
+                    doc.heading_path(doc.paragraphs[i].section)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            region: paragraph
+                .and_then(|i| self.placement.paragraph_places.get(i).copied().flatten())
+                .map(|p| region(self.gaz, p)),
+            year: doc.year,
+            sentence,
+            data,
+        }
+    }
+
+    /// The document record: title, date and places; the place of a document is its first
+    /// subject, else its author.
+    fn document(&self) -> Record {
+        let (doc, placement, gaz) = (self.doc, self.placement, self.gaz);
+        let regions = placement
+            .doc_places
+            .iter()
+            .map(|d| DocRegion {
+                name: region(gaz, d.place).name,
+                level: gaz.level_name(d.place).into(),
+                role: role_name(d.role).into(),
+                code: match d.place {
+                    Place::Region(id) => Some(gaz.region(id).code.clone()),
+                    Place::National => None,
+                },
+            })
+            .collect();
+        let info = DocumentInfo {
+            title: doc.title.clone(),
+            publish_date: doc.publish_date.clone(),
+            regions,
+            start: 0,
+            end: self.chars.len(),
+        };
+        let mut r = self.record(
+            Data::Document(info),
             None,
             doc.title.clone().unwrap_or_default(),
         );
+        let default = placement.subjects().next().or(placement.author());
         r.region = default.map(|p| region(gaz, p));
-        out.push(r);
+        r
     }
-    for data in find_all(&doc.text, types) {
-        let (start, _) = data.span();
-        let Some(p) = paragraph_at(doc, start) else {
-            continue;
-        };
-        if matches!(data, Data::Measure(_)) && doc.paragraphs[p].is_heading {
-            continue;
+
+    /// The record of a fact, unless it stands outside every paragraph or is a measure
+    /// starting in a heading.
+    fn fact(&self, data: Data) -> Option<Record> {
+        let p = paragraph_at(self.doc, data.span().0)?;
+        if matches!(data, Data::Measure(_)) && self.doc.paragraphs[p].is_heading {
+            return None;
         }
-        let sentence = sentence_at(doc, &chars, data.span());
-        out.push(record(data, Some(p), sentence));
+        let sentence = sentence_at(self.doc, &self.chars, data.span());
+        Some(self.record(data, Some(p), sentence))
     }
-    out.sort_by_key(Record::order);
-    out
 }
 
 /// The paragraph holding char `pos`.
@@ -145,39 +195,50 @@ fn paragraph_at(doc: &Document, pos: usize) -> Option<usize> {
 }
 
 /// The sentence holding the span, joined with neighbours across ；(see the module doc).
-fn sentence_at(doc: &Document, chars: &[char], (pos, end): (usize, usize)) -> String {
+fn sentence_at(doc: &Document, chars: &CharIndex, (pos, end): (usize, usize)) -> String {
     let s = &doc.sentences;
     let i = s.partition_point(|x| x.end <= pos);
     let Some(own) = s.get(i).filter(|x| x.start <= pos) else {
         return String::new();
     };
-    let ends_in_semicolon =
-        |k: usize| s[k].end > s[k].start && matches!(chars[s[k].end - 1], '；' | ';');
-    let (mut a, mut b) = (i, i);
-    while a > 0 && s[a - 1].paragraph == own.paragraph && ends_in_semicolon(a - 1) {
-        a -= 1;
-    }
-    while b + 1 < s.len() && s[b + 1].paragraph == own.paragraph && ends_in_semicolon(b) {
-        b += 1;
-    }
-    let (start, end) = if s[b].end - s[a].start <= MAX_SENTENCE_CHARS {
-        (s[a].start, s[b].end)
-    } else if own.end - own.start <= MAX_SENTENCE_CHARS {
-        (own.start, own.end)
-    } else {
-        clauses_around(chars, (own.start, own.end), (pos, end.min(own.end)))
+    let (start, end) = match semicolon_group(s, chars, i) {
+        Some((a, b)) => (s[a].start, s[b].end),
+        None if own.end - own.start <= MAX_SENTENCE_CHARS => (own.start, own.end),
+        None => clauses_around(chars, (own.start, own.end), (pos, end.min(own.end))),
     };
-    chars[start..end]
-        .iter()
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    chars.slice(start, end).trim().to_owned()
+}
+
+/// The first and last of the sentences around `i` joined across ；(in its paragraph),
+/// when together they are at most [`MAX_SENTENCE_CHARS`]. Looks no further than that, so
+/// a paragraph of ten thousand ；-clauses costs no more per record than a short one.
+fn semicolon_group(s: &[Sentence], chars: &CharIndex, i: usize) -> Option<(usize, usize)> {
+    let joins = |k: usize| {
+        s[k].end > s[k].start
+            && matches!(chars.char_at(s[k].end - 1), Some('；' | ';'))
+            && s[k].paragraph == s[i].paragraph
+    };
+    let fits = |a: usize, b: usize| s[b].end - s[a].start <= MAX_SENTENCE_CHARS;
+    let (mut a, mut b) = (i, i);
+    while a > 0 && joins(a - 1) {
+        a -= 1;
+        if !fits(a, b) {
+            return None;
+        }
+    }
+    while b + 1 < s.len() && s[b + 1].paragraph == s[i].paragraph && joins(b) {
+        b += 1;
+        if !fits(a, b) {
+            return None;
+        }
+    }
+    fits(a, b).then_some((a, b))
 }
 
 /// In an overlong sentence, the clauses (cut at ，, 、 or a space) around `span`, at most
 /// [`MAX_SENTENCE_CHARS`] (the span itself is always kept, and cut at that length too).
 fn clauses_around(
-    chars: &[char],
+    chars: &CharIndex,
     (s0, s1): (usize, usize),
     (p, e): (usize, usize),
 ) -> (usize, usize) {
@@ -187,7 +248,16 @@ fn clauses_around(
     let hi = (e + room).min(s1);
     let cut = |c: char| matches!(c, '，' | ',' | '、' | ' ' | '\u{3000}');
     // Start after the first clause break in the window, end at the last one.
-    let start = (lo..p).find(|&i| cut(chars[i])).map_or(lo, |i| i + 1);
-    let end = (e..hi).rev().find(|&i| cut(chars[i])).unwrap_or(hi);
+    let start = chars
+        .slice(lo, p)
+        .chars()
+        .position(cut)
+        .map_or(lo, |k| lo + k + 1);
+    let end = chars
+        .slice(e, hi)
+        .chars()
+        .rev()
+        .position(cut)
+        .map_or(hi, |k| hi - 1 - k);
     (start, end.max(e))
 }

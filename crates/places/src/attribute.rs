@@ -32,6 +32,8 @@
 //!    place, else `None`. So the intro of a multi-place article (several section places,
 //!    no title place, no author) gets `None`.
 
+use std::collections::{BTreeMap, HashSet};
+
 use serde::Serialize;
 
 use govmine_text::{Document, Hints};
@@ -152,10 +154,11 @@ pub fn attribute(doc: &Document, hints: &Hints, gaz: &Gazetteer) -> Placement {
     let section_places = section_places(doc, gaz, &chars, &mentions, author, prior);
 
     let mut subjects: Vec<RegionId> = title_places.clone();
+    let mut seen: HashSet<RegionId> = subjects.iter().copied().collect();
     for (i, s) in doc.sections.iter().enumerate() {
         if s.parent.is_none() {
             if let Some(r) = heading_place(doc, gaz, &mentions, i) {
-                if !subjects.contains(&r) {
+                if seen.insert(r) {
                     subjects.push(r);
                 }
             }
@@ -343,15 +346,24 @@ fn subtitle(doc: &Document) -> Option<String> {
 
 /// Distinct places, dropping any that encloses another (`吉林, 四平市` → `四平市`).
 fn collapse(gaz: &Gazetteer, regions: impl Iterator<Item = RegionId>) -> Vec<RegionId> {
-    let mut v: Vec<RegionId> = Vec::new();
-    for r in regions {
-        if !v.contains(&r) {
-            v.push(r);
-        }
-    }
-    let all = v.clone();
-    v.retain(|&r| !all.iter().any(|&o| o != r && gaz.is_ancestor(r, o)));
+    let mut seen = HashSet::new();
+    let mut v: Vec<RegionId> = regions.filter(|&r| seen.insert(r)).collect();
+    let enclosing: HashSet<RegionId> = v.iter().flat_map(|&r| strict_ancestors(gaz, r)).collect();
+    v.retain(|r| !enclosing.contains(r));
     v
+}
+
+/// The divisions enclosing `r`, innermost first.
+fn strict_ancestors(gaz: &Gazetteer, r: RegionId) -> impl Iterator<Item = RegionId> + '_ {
+    std::iter::successors(gaz.region(r).parent, |&p| gaz.region(p).parent)
+}
+
+/// The mentions lying within chars `start..end`. Mentions are sorted and do not overlap,
+/// so their ends are sorted too: two binary searches, not a pass over the document.
+fn within(mentions: &[Mention], start: usize, end: usize) -> &[Mention] {
+    let lo = mentions.partition_point(|m| m.start < start);
+    let hi = mentions.partition_point(|m| m.end <= end).max(lo);
+    &mentions[lo..hi]
 }
 
 fn heading_place(
@@ -364,9 +376,8 @@ fn heading_place(
     let end = s.start + s.heading.chars().count();
     let places = collapse(
         gaz,
-        mentions
+        within(mentions, s.start, end)
             .iter()
-            .filter(|m| m.start >= s.start && m.end <= end)
             .filter_map(|m| m.region),
     );
     (places.len() == 1).then(|| places[0])
@@ -390,9 +401,8 @@ fn section_places(
             out[i] = Some(p);
             continue;
         }
-        let mut occ: Vec<RegionId> = mentions
+        let mut occ: Vec<RegionId> = within(mentions, s.start, s.end)
             .iter()
-            .filter(|m| m.start >= s.start && m.end <= s.end)
             .filter_map(|m| m.region)
             .collect();
         if let Some(a) = author {
@@ -428,14 +438,17 @@ fn dominant(gaz: &Gazetteer, occ: &[RegionId], share: f64, min: usize) -> Option
     if occ.is_empty() {
         return None;
     }
-    let mut candidates: Vec<RegionId> = occ.iter().flat_map(|&o| gaz.ancestry(o)).collect();
-    candidates.sort();
-    candidates.dedup();
+    // Support of each division: the occurrences of it or of a division inside it.
+    let mut supports: BTreeMap<RegionId, usize> = BTreeMap::new();
+    for &o in occ {
+        for c in std::iter::once(o).chain(strict_ancestors(gaz, o)) {
+            *supports.entry(c).or_default() += 1;
+        }
+    }
     let total = occ.len() as f64;
     let mut best: Option<(Level, usize, RegionId)> = None;
     let mut tie = false;
-    for c in candidates {
-        let support = occ.iter().filter(|&&o| gaz.is_ancestor(c, o)).count();
+    for (c, support) in supports {
         if support < min || (support as f64) < share * total {
             continue;
         }

@@ -18,7 +18,7 @@
 //!    ancestors or descendants named elsewhere; with no context at all the single
 //!    highest-level candidate wins, otherwise the mention stays unresolved.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -105,6 +105,51 @@ pub struct Mention {
     pub region: Option<RegionId>,
 }
 
+/// The context of a text, counted: scoring a candidate looks at its own ancestry, not at
+/// every name of the document, so a text naming places ten thousand times stays linear.
+struct Anchors {
+    /// How often each division is named (unambiguously, or by the caller's context).
+    count: HashMap<RegionId, i64>,
+    /// How many of those names lie strictly inside each division.
+    inside: HashMap<RegionId, i64>,
+}
+
+impl Anchors {
+    fn new(gaz: &Gazetteer, named: impl Iterator<Item = RegionId>) -> Anchors {
+        let mut count: HashMap<RegionId, i64> = HashMap::new();
+        for r in named {
+            *count.entry(r).or_default() += 1;
+        }
+        let mut inside: HashMap<RegionId, i64> = HashMap::new();
+        for (&r, &n) in &count {
+            let mut up = gaz.region(r).parent;
+            while let Some(p) = up {
+                *inside.entry(p).or_default() += n;
+                up = gaz.region(p).parent;
+            }
+        }
+        Anchors { count, inside }
+    }
+
+    /// The context score of candidate `c`: 3 for each name of it, 4 for each name of an
+    /// enclosing prefecture (1 of an enclosing province), 1 for each name inside it.
+    fn score(&self, gaz: &Gazetteer, c: RegionId) -> i64 {
+        let count = |r: RegionId| self.count.get(&r).copied().unwrap_or(0);
+        let mut s = 3 * count(c) + self.inside.get(&c).copied().unwrap_or(0);
+        let mut up = gaz.region(c).parent;
+        while let Some(a) = up {
+            let weight = if gaz.region(a).level == Level::Province {
+                1
+            } else {
+                4
+            };
+            s += weight * count(a);
+            up = gaz.region(a).parent;
+        }
+        s
+    }
+}
+
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
@@ -121,40 +166,20 @@ impl Gazetteer {
     pub fn mentions_in_context(&self, text: &str, context: &[RegionId]) -> Vec<Mention> {
         let raw = self.raw_mentions(text);
         // Context: divisions named unambiguously by non-weak mentions, plus given ones.
-        let mut anchors: Vec<RegionId> = context.to_vec();
-        for (m, _) in &raw {
-            if m.strength > Strength::Weak && m.candidates.len() == 1 {
-                anchors.push(m.candidates[0]);
-            }
-        }
-        let mut anchor_set: HashSet<RegionId> = HashSet::new();
-        for &a in &anchors {
-            anchor_set.extend(self.ancestry(a));
-        }
+        let strong = raw
+            .iter()
+            .filter(|(m, _)| m.strength > Strength::Weak && m.candidates.len() == 1)
+            .map(|(m, _)| m.candidates[0]);
+        let anchors = Anchors::new(self, context.iter().copied().chain(strong));
         let mut out: Vec<Mention> = Vec::with_capacity(raw.len());
         for (mut m, glued) in raw {
             let prev = out.last().filter(|p| p.end == m.start);
-            if m.strength == Strength::Weak {
-                if prev.is_some() || !glued {
-                    // keep all candidates
-                } else {
-                    let supported: Vec<RegionId> = m
-                        .candidates
-                        .iter()
-                        .copied()
-                        .filter(|&c| {
-                            anchor_set.contains(&c)
-                                || self.region(c).parent.is_some_and(|p| {
-                                    anchor_set.contains(&p)
-                                        && self.region(p).level == Level::Prefecture
-                                })
-                        })
-                        .collect();
-                    if supported.is_empty() {
-                        continue;
-                    }
-                    m.candidates = supported;
+            if m.strength == Strength::Weak && prev.is_none() && glued {
+                let supported = self.supported(&m.candidates, &anchors);
+                if supported.is_empty() {
+                    continue;
                 }
+                m.candidates = supported;
             }
             self.rank(&mut m, prev, &anchors);
             out.push(m);
@@ -162,8 +187,25 @@ impl Gazetteer {
         out
     }
 
+    /// The candidates of a weak name the context supports: named, or inside a prefecture
+    /// named (themselves or by a division inside them).
+    fn supported(&self, candidates: &[RegionId], anchors: &Anchors) -> Vec<RegionId> {
+        let named = |r: RegionId| anchors.count.contains_key(&r) || anchors.inside.contains_key(&r);
+        candidates
+            .iter()
+            .copied()
+            .filter(|&c| {
+                named(c)
+                    || self
+                        .region(c)
+                        .parent
+                        .is_some_and(|p| named(p) && self.region(p).level == Level::Prefecture)
+            })
+            .collect()
+    }
+
     /// Score candidates and set `region`.
-    fn rank(&self, m: &mut Mention, prev: Option<&Mention>, anchors: &[RegionId]) {
+    fn rank(&self, m: &mut Mention, prev: Option<&Mention>, anchors: &Anchors) {
         if m.candidates.len() == 1 {
             m.region = Some(m.candidates[0]);
             return;
@@ -183,20 +225,7 @@ impl Gazetteer {
             {
                 s += 100;
             }
-            for &a in anchors {
-                if a == c {
-                    s += 3;
-                } else if self.is_ancestor(a, c) {
-                    s += if self.region(a).level == Level::Province {
-                        1
-                    } else {
-                        4
-                    };
-                } else if self.is_ancestor(c, a) {
-                    s += 1;
-                }
-            }
-            s
+            s + anchors.score(self, c)
         };
         let mut scored: Vec<(i64, RegionId)> =
             m.candidates.iter().map(|&c| (score(c), c)).collect();

@@ -42,12 +42,11 @@ pub struct Cleaned {
 }
 
 /// Metadata field keys, longest first so `发布时间` wins over `时间`.
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(发布日期|发布时间|发文日期|成文日期|更新时间|更新日期|信息来源|文章来源|稿件来源|责任编辑|浏览次数|访问次数|阅读次数|点击次数|点击数|点击量|浏览量|阅读量|发布者|发布人|撰稿人|撰稿|作者|来源|编辑|审核|时间|日期|点击|浏览|阅读|字号|字体|分享到|分享|打印|关闭)\s*[:：]",
-    )
-    .unwrap()
-});
+const FIELD_KEYS: &str = r"(发布日期|发布时间|发文日期|成文日期|更新时间|更新日期|信息来源|文章来源|稿件来源|责任编辑|浏览次数|访问次数|阅读次数|点击次数|点击数|点击量|浏览量|阅读量|发布者|发布人|撰稿人|撰稿|作者|来源|编辑|审核|时间|日期|点击|浏览|阅读|字号|字体|分享到|分享|打印|关闭)\s*[:：]";
+static FIELD: LazyLock<Regex> = LazyLock::new(|| Regex::new(FIELD_KEYS).unwrap());
+/// A field key at the start of a text: looks no further than the key.
+static FIELD_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{FIELD_KEYS}")).unwrap());
 
 static DATE_YMD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?:[^\d]|$)").unwrap()
@@ -241,7 +240,7 @@ fn starts_paragraph(before: &str, prev: char, after: &str) -> bool {
             | '】'
     ) || heading_marker(trim(before)).is_some()
         || heading_marker(after).is_some()
-        || FIELD.find(after).is_some_and(|m| m.start() == 0)
+        || FIELD_AT_START.is_match(after)
 }
 
 /// Is this trimmed line page chrome? Parses metadata out of it on the way.

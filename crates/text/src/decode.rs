@@ -114,7 +114,8 @@ pub enum DecodeError {
     /// Over 5 % NUL or control bytes (outside UTF-16).
     #[error("file is binary (NUL or control bytes), not a text report; convert it to .txt or .html first")]
     Binary,
-    /// The best reading still left more than 1% of the text undecodable.
+    /// The best reading still left more than 1% of the text (and more than a few bytes)
+    /// undecodable.
     #[error("file is not decodable as text (best guess {guess} left >1% invalid bytes); re-save it as UTF-8")]
     Undecodable {
         /// The encoding that read it best.
@@ -231,7 +232,18 @@ fn ascii_compatible(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
 }
 
-/// Decode with one encoding (no BOM handling); refuse > 1% replacement chars.
+/// Invalid sequences a readable text may hold whatever its length: a short report with a
+/// stray byte or two is read, not refused.
+const FEW_REPLACED: usize = 3;
+
+/// Too many invalid sequences to call a text of `chars` chars readable: more than
+/// [`FEW_REPLACED`] and more than 1 % of its chars.
+fn too_many_replaced(replaced: usize, chars: usize) -> bool {
+    replaced > FEW_REPLACED && replaced * 100 > chars
+}
+
+/// Decode with one encoding (no BOM handling); refuse too many replacement chars
+/// ([`too_many_replaced`]).
 fn with_encoding(
     bytes: &[u8],
     enc: &'static encoding_rs::Encoding,
@@ -244,7 +256,7 @@ fn with_encoding(
             total += 1;
             replaced += usize::from(c == '\u{fffd}');
         }
-        if replaced * 100 > total {
+        if too_many_replaced(replaced, total) {
             return Err(DecodeError::Undecodable { guess: encoding });
         }
     }

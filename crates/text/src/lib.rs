@@ -16,11 +16,13 @@
 //!    sentences with heading paths and char offsets; title, publish date and year.
 //!
 //! [`process`] runs 2–4 and returns a [`Document`], the model every later stage reads.
+//! Its offsets are in chars; [`CharIndex`] turns them into byte offsets of the text.
 
 pub mod clean;
 pub mod decode;
 pub mod html;
 mod model;
+mod offsets;
 #[cfg(test)]
 mod seeds;
 pub mod structure;
@@ -29,6 +31,7 @@ pub use decode::{
     decode, decode_records, scrub, strip_controls, DecodeError, Decoded, Encoding, Scrubbed,
 };
 pub use model::{Document, HeadingKind, Hints, Paragraph, Section, Sentence, YearSource};
+pub use offsets::CharIndex;
 
 /// Clean and structure one decoded text.
 pub fn process(text: &str, hints: &Hints) -> Document {

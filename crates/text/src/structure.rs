@@ -447,6 +447,9 @@ fn split_sentences(cs: &[char], base: usize, paragraph: usize, out: &mut Vec<Sen
             while j < cs.len() && is_sentence_end(cs[j]) {
                 j += 1;
             }
+            // End marks leave the quote depths as they are: every mark of this run
+            // gets the same answer, so a run is judged once.
+            let run_end = j;
             let (mut dq2, mut db2) = (dq, db);
             while j < cs.len() && is_closer(cs[j]) {
                 match cs[j] {
@@ -463,6 +466,8 @@ fn split_sentences(cs: &[char], base: usize, paragraph: usize, out: &mut Vec<Sen
                 i = j;
                 continue;
             }
+            i = run_end;
+            continue;
         }
         i += 1;
     }

@@ -65,9 +65,9 @@ impl Score {
         self.replaced + self.unlikely
     }
 
-    /// Over 1 % of the chars replaced.
+    /// Too many chars replaced ([`super::too_many_replaced`]).
     fn undecodable(&self) -> bool {
-        self.replaced * 100 > self.chars
+        super::too_many_replaced(self.replaced, self.chars)
     }
 
     /// Over 20 % of the non-ASCII chars unlikely, and over 1 % of all chars.
