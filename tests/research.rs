@@ -83,20 +83,7 @@ impl Fixture {
     fn csv(&self, index: &str, args: &[&str]) -> Vec<BTreeMap<String, String>> {
         let mut a = args.to_vec();
         a.push("--csv");
-        let out = self.ok(index, &a);
-        let body = out.strip_prefix('\u{feff}').expect("CSV starts with a BOM");
-        let mut r = csv::Reader::from_reader(body.as_bytes());
-        let headers = r.headers().unwrap().clone();
-        r.records()
-            .map(|rec| {
-                let rec = rec.unwrap();
-                headers
-                    .iter()
-                    .zip(rec.iter())
-                    .map(|(h, v)| (h.to_string(), v.to_string()))
-                    .collect()
-            })
-            .collect()
+        common::csv_rows(&self.ok(index, &a))
     }
 }
 

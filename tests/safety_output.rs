@@ -11,7 +11,7 @@ use std::process::Output;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::{govmine, ingest, ok, run, seeds, stderr};
+use common::{csv_rows, govmine, ingest, ok, run, seeds, stderr};
 
 /// The first line becomes the title; the sentences are the seeds' own (酒泉, 巴中),
 /// each with a formula character in front.
@@ -109,25 +109,6 @@ impl Fixture {
             .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].to_string())
             .collect()
     }
-}
-
-/// CSV text (BOM first) as header → value rows.
-fn csv_rows(text: &str) -> Vec<BTreeMap<String, String>> {
-    let body = text
-        .strip_prefix('\u{feff}')
-        .expect("CSV starts with a BOM");
-    let mut r = csv::Reader::from_reader(body.as_bytes());
-    let headers = r.headers().unwrap().clone();
-    r.records()
-        .map(|rec| {
-            let rec = rec.unwrap();
-            headers
-                .iter()
-                .zip(rec.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
 }
 
 /// No cell starts a formula (`=`, `+`, `-`, `@`, tab, CR) unless it is a plain number.

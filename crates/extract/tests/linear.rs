@@ -1,50 +1,20 @@
 //! Extraction time is linear in the document: every extractor, on generated documents of
 //! N and 2N bytes (real report paragraphs from `corpus/` interleaved with dense runs of
 //! what the extractors look for, varied so no two repeats are alike), as one line and as
-//! many lines, takes at most 2.5 × as long on 2N as on N.
-//!
-//! Timings are the fastest of several runs, N and 2N measured in turn, after a warm-up;
-//! a failed comparison is measured again (a noisy machine can slow one run, not every
-//! run), so only a real growth faster than the text fails.
+//! many lines, takes at most 2.5 × as long on 2N as on N (see `gen::doubling`).
+
+#[path = "../../text/tests/gen/mod.rs"]
+mod gen;
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 use govmine_extract::{citation, date, measure, mechanism, quantities};
 
 /// Bytes of the smaller document.
 const N: usize = 300_000;
-/// Time on 2N over time on N may be at most this.
-const MAX_RATIO: f64 = 2.5;
-/// Runs per measurement (the fastest counts), and measurements before failing.
-const REPS: usize = 3;
-const ATTEMPTS: usize = 3;
 
 /// One timing at a time: the tests of this file would otherwise share the cores.
 static SERIAL: Mutex<()> = Mutex::new(());
-
-/// The paragraphs of the seed reports in `corpus/`, trimmed, empty lines dropped.
-fn seed_paragraphs() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("corpus/")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
-        .iter()
-        .flat_map(|p| {
-            std::fs::read_to_string(p)
-                .expect("seed text")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
 
 /// A dense run of quoted names, enumerations, citations, figures and dates, its words
 /// chosen by `k`.
@@ -85,47 +55,20 @@ fn document(paragraphs: &[String], bytes: usize, one_line: bool) -> String {
     out
 }
 
-/// The fastest of [`REPS`] runs of `f` on each text, taken in turn.
-fn fastest(texts: [&str; 2], f: fn(&str) -> usize) -> [Duration; 2] {
-    let mut best = [Duration::MAX; 2];
-    for _ in 0..REPS {
-        for (i, t) in texts.iter().enumerate() {
-            let start = Instant::now();
-            std::hint::black_box(f(t));
-            best[i] = best[i].min(start.elapsed());
-        }
-    }
-    best
-}
-
-/// Assert `f` takes at most [`MAX_RATIO`] × as long on 2N bytes as on N, one line and
-/// many lines.
+/// Assert `f` takes at most `gen::MAX_RATIO` × as long on 2N bytes as on N, one line
+/// and many lines.
 fn assert_linear(name: &str, f: fn(&str) -> usize) {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
-    let paragraphs = seed_paragraphs();
+    let paragraphs = gen::seed_lines();
     for one_line in [true, false] {
         let small = document(&paragraphs, N, one_line);
         let big = document(&paragraphs, 2 * N, one_line);
-        // Per byte: the documents are N and 2N bytes give or take a paragraph.
-        let scale = 2.0 * small.len() as f64 / big.len() as f64;
-        std::hint::black_box(f(&small));
-        let mut seen = Vec::new();
-        for _ in 0..ATTEMPTS {
-            let [t1, t2] = fastest([&small, &big], f);
-            let ratio = t2.as_secs_f64() / t1.as_secs_f64() * scale;
-            if ratio <= MAX_RATIO {
-                break;
-            }
-            seen.push(format!("{t1:?} → {t2:?} (×{ratio:.2})"));
+        let shape = if one_line { "one line" } else { "many lines" };
+        if let Err(e) = gen::doubling(&small, &big, |t| {
+            std::hint::black_box(f(t));
+        }) {
+            panic!("{name}, {shape}: {e}");
         }
-        assert!(
-            seen.len() < ATTEMPTS,
-            "{name}, {}: time grows faster than the text from {} to {} bytes: {}",
-            if one_line { "one line" } else { "many lines" },
-            small.len(),
-            big.len(),
-            seen.join(", ")
-        );
     }
 }
 

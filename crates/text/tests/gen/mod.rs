@@ -1,11 +1,14 @@
 //! Generated text that looks like a report to the stages that read one: the pieces they
 //! look for (list markers, headings, quotes, book titles, figures, units, dates, end
 //! marks, line breaks and runs of spaces, HTML tags, metadata fields, place names) mixed
-//! with random figures, random Chinese chars and any char at all. Shared by the property
-//! tests of the text and extract crates (`#[path]`), so both read the same kind of text.
+//! with random figures, random Chinese chars and any char at all; the lines of the seed
+//! reports; and the doubling measure of the linearity tests. Shared by the tests of the
+//! text and extract crates (`#[path]`), so both read the same kind of text.
 
 // Each test crate that includes this uses a part of it.
 #![allow(dead_code)]
+
+use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
@@ -193,4 +196,77 @@ pub fn chinese_text(min_han: usize) -> impl Strategy<Value = String> {
                 .count()
                 >= min_han
         })
+}
+
+/// The lines of the seed reports in `corpus/`, trimmed, empty ones dropped.
+pub fn seed_lines() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .expect("seed text")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Time on `big` over time on `small` may be at most this (per byte).
+pub const MAX_RATIO: f64 = 2.5;
+/// A measurement runs each text at least this often and this long (the fastest run
+/// counts), and is taken up to this many times before the test fails.
+const MIN_REPS: usize = 3;
+const MIN_TIME: Duration = Duration::from_millis(60);
+const ATTEMPTS: usize = 5;
+
+/// `Err` (the measurements) when `f` takes more than [`MAX_RATIO`] × as long per byte on
+/// `big` as on `small` in each of [`ATTEMPTS`] measurements. A measurement is the
+/// fastest of at least [`MIN_REPS`] runs on each text, taken in turn after a warm-up and
+/// for at least [`MIN_TIME`]: a noisy machine slows some runs, not every run, so only a
+/// real growth faster than the text fails.
+pub fn doubling(small: &str, big: &str, f: impl Fn(&str)) -> Result<(), String> {
+    let scale = 2.0 * small.len() as f64 / big.len() as f64;
+    f(small);
+    let mut seen = Vec::new();
+    for _ in 0..ATTEMPTS {
+        let [t1, t2] = fastest([small, big], &f);
+        let ratio = t2.as_secs_f64() / t1.as_secs_f64() * scale;
+        if ratio <= MAX_RATIO {
+            return Ok(());
+        }
+        seen.push(format!("{t1:?} → {t2:?} (×{ratio:.2})"));
+    }
+    Err(format!(
+        "time grows faster than the text from {} to {} bytes: {}",
+        small.len(),
+        big.len(),
+        seen.join(", ")
+    ))
+}
+
+/// The fastest run of `f` on each text, the texts taken in turn, at least [`MIN_REPS`]
+/// times and for at least [`MIN_TIME`].
+fn fastest(texts: [&str; 2], f: &impl Fn(&str)) -> [Duration; 2] {
+    let mut best = [Duration::MAX; 2];
+    let start = Instant::now();
+    let mut reps = 0;
+    while reps < MIN_REPS || start.elapsed() < MIN_TIME {
+        for (i, t) in texts.into_iter().enumerate() {
+            let run = Instant::now();
+            f(t);
+            best[i] = best[i].min(run.elapsed());
+        }
+        reps += 1;
+    }
+    best
 }
