@@ -4,7 +4,7 @@
 
 use govmine_extract::{Data, Record, TypeSet};
 use govmine_index::{DocMeta, DocRecord, DocStatus, FactRecord, PassageRecord, PlaceTag};
-use govmine_places::{attribute, Gazetteer, Place, Role};
+use govmine_places::{attribute, Gazetteer, Place, Placement, Role};
 use govmine_segment::{fold, presegment, Segmenter};
 use govmine_text::{decode, CharIndex, Document};
 use rayon::prelude::*;
@@ -69,6 +69,32 @@ fn content_hash(text: &str, raw: &RawDoc) -> String {
     h.finalize().to_hex().to_string()
 }
 
+/// A document skipped as empty, saying `why`.
+fn empty(id: String, why: &str) -> Outcome {
+    Outcome::Skipped(Skip {
+        message: format!("{id}: skipped: {why}"),
+        what: id,
+        reason: "empty",
+    })
+}
+
+/// The text, with a record's title as its first line unless the text starts with it (a
+/// title is part of what a reader sees: it is kept as the first passage).
+fn with_title(text: String, raw: &RawDoc) -> String {
+    match &raw.hints.title {
+        Some(t)
+            if !text
+                .chars()
+                .take(t.chars().count() + 200)
+                .collect::<String>()
+                .contains(t.as_str()) =>
+        {
+            format!("{t}\n{text}")
+        }
+        _ => text,
+    }
+}
+
 impl Stages<'_> {
     /// Run one raw document through every stage; with what was lost decoding it (a file
     /// kept with U+FFFD or without its NUL bytes), whatever became of it.
@@ -107,57 +133,21 @@ impl Stages<'_> {
     ) -> Outcome {
         raw.bytes = Vec::new();
         if text.trim().is_empty() {
-            return Outcome::Skipped(Skip {
-                message: format!("{}: skipped: no text", raw.id),
-                what: raw.id,
-                reason: "empty",
-            });
+            return empty(raw.id, "no text");
         }
         let hash = content_hash(&text, &raw);
         if status(&raw.id, &hash) == DocStatus::Unchanged {
             return Outcome::Unchanged;
         }
         let bytes = text.len() as u64;
-        // A record's title is part of what a reader sees: keep it as the first passage.
-        let text = match &raw.hints.title {
-            Some(t)
-                if !text
-                    .chars()
-                    .take(t.chars().count() + 200)
-                    .collect::<String>()
-                    .contains(t.as_str()) =>
-            {
-                format!("{t}\n{text}")
-            }
-            _ => text,
-        };
-        let doc = govmine_text::process(&text, &raw.hints);
-        drop(text); // the cleaned text is all the later stages read
+        // The decoded text is dropped once cleaned: the cleaned text is all the later
+        // stages read.
+        let doc = govmine_text::process(&with_title(text, &raw), &raw.hints);
         if doc.paragraphs.is_empty() {
-            return Outcome::Skipped(Skip {
-                message: format!(
-                    "{}: skipped: nothing left after removing page chrome",
-                    raw.id
-                ),
-                what: raw.id,
-                reason: "empty",
-            });
+            return empty(raw.id, "nothing left after removing page chrome");
         }
         let placement = attribute(&doc, &raw.hints, self.gazetteer);
-        let source_doc = match raw.row {
-            Some(row) => format!("{}#{row}", raw.path),
-            None => raw.path.clone(),
-        };
-        let records = records(
-            &doc,
-            &placement,
-            self.gazetteer,
-            &Source {
-                doc: &source_doc,
-                doc_id: &raw.id,
-            },
-            self.types,
-        );
+        let records = self.records_of(&raw, &doc, &placement);
         let (passages, facts) = if self.index {
             (
                 self.passages(&doc, &placement.paragraph_places),
@@ -166,12 +156,46 @@ impl Stages<'_> {
         } else {
             (Vec::new(), Vec::new())
         };
+        let meta = self.meta(raw, &doc, &placement, (hash, bytes), passages.len());
+        Outcome::Indexed(Box::new(Prepared {
+            doc: DocRecord {
+                meta,
+                passages,
+                facts,
+            },
+            records,
+        }))
+    }
+
+    /// The records of a document, each naming its file (and row).
+    fn records_of(&self, raw: &RawDoc, doc: &Document, placement: &Placement) -> Vec<Record> {
+        let source_doc = match raw.row {
+            Some(row) => format!("{}#{row}", raw.path),
+            None => raw.path.clone(),
+        };
+        let source = Source {
+            doc: &source_doc,
+            doc_id: &raw.id,
+        };
+        records(doc, placement, self.gazetteer, &source, self.types)
+    }
+
+    /// What the index keeps of a document beside its passages and facts; `hash` and
+    /// `bytes` of the decoded text.
+    fn meta(
+        &self,
+        raw: RawDoc,
+        doc: &Document,
+        placement: &Placement,
+        (hash, bytes): (String, u64),
+        passages: usize,
+    ) -> DocMeta {
         let places = placement
             .doc_places
             .iter()
             .map(|p| place_tag(self.gazetteer, p.place, Some(p.role)))
             .collect();
-        let meta = DocMeta {
+        DocMeta {
             id: raw.id,
             path: raw.path,
             origin: self.index.then_some(raw.origin),
@@ -189,17 +213,9 @@ impl Stages<'_> {
             hash,
             bytes,
             chars: doc.text.chars().count() as u64,
-            passages: passages.len() as u64,
+            passages: passages as u64,
             places,
-        };
-        Outcome::Indexed(Box::new(Prepared {
-            doc: DocRecord {
-                meta,
-                passages,
-                facts,
-            },
-            records,
-        }))
+        }
     }
 
     /// The records as the index stores them.
