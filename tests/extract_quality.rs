@@ -201,7 +201,8 @@ fn quantity_quality_on_the_held_out_sample() {
     s.mechanism.print("held-out mechanism (key)");
     s.measure.print("held-out measure (marker)");
     let q = &s.quantity;
-    assert!(q.labelled >= 150, "the sample has its quantities");
+    // 140 since issue 11 dropped the spans of years that say when (see the labels READMEs).
+    assert!(q.labelled >= 140, "the sample has its quantities");
     assert!(
         q.precision() >= 0.95 && q.recall() >= 0.95,
         "held-out quantity precision {:.3}, recall {:.3} (target 0.95 each)",
@@ -217,7 +218,8 @@ fn quality_on_both_labelled_samples() {
     s.mechanism.print("mechanism (key)");
     s.measure.print("measure (marker)");
     let q = &s.quantity;
-    assert!(q.labelled >= 300, "the samples have their quantities");
+    // 292 since issue 11 dropped the spans of years that say when.
+    assert!(q.labelled >= 290, "the samples have their quantities");
     assert!(
         q.precision() >= 0.95 && q.recall() >= 0.95,
         "quantity precision {:.3}, recall {:.3} (target 0.95 each)",

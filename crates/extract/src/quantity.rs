@@ -23,7 +23,9 @@
 //!   `“四个聚焦”`, and `五年计划`, `三期工程`, `三次产业`); 一 + a measure word, which is an
 //!   article (`一个重要任务`, `一批项目`, `一项制度`), and a small Chinese count after
 //!   这/那/每/前 … (`这两项`, `前两个目的`); a year named, not a span (`上一年`,
-//!   `1986年是…的一年`, `第七个五年`; but `过去的一年`, `五年来` are durations); manners of
+//!   `1986年是…的一年`, `第七个五年`); a span of years that says when, not how long (the
+//!   period of the figures around it: `五年来`, `这两年中`, `过去的一年`, `今后五年`,
+//!   `世纪头十年`; but `再奋斗十五年`, `用三年时间`, `一年内败诉两起` stay); manners of
 //!   speaking (`一天天`, `一年比一年`); vague numerals (`几十年`, `数十万`, `十几个`, `上百`); units that are the start of a word (`四人民币`, `一部分`, `一次性`, column
 //!   `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese numerals (`十分`,
 //!   `一起`), 度/门 without 万 or 亿 (`一度`); numbers with no unit (`12345热线`,
@@ -708,6 +710,26 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
     finish(chars, f)
 }
 
+/// A span of years at `start..end` that says when, not how long: 五年来, 这两年中, 过去的一年,
+/// 今后五年, 世纪头十年 (the period a figure belongs to, not a figure).
+fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
+    const BEFORE: [&str; 9] = [
+        "这",
+        "那",
+        "过去",
+        "过去的",
+        "今后",
+        "未来",
+        "今明",
+        "最近",
+        "头",
+    ];
+    // Not 内: 一年内败诉两起, 三年内给予补贴 are windows, how long.
+    const AFTER: [&str; 6] = ["来", "以来", "间", "里", "中", "期间"];
+    BEFORE.iter().any(|w| ends_with(chars, start, w))
+        || AFTER.iter().any(|w| starts_with(chars, end, w))
+}
+
 /// A number with a unit that is still no quantity: a year, a date, a name, an article.
 fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
     let base = m.unit.base;
@@ -716,6 +738,9 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
     let prev = if i > 0 { chars[i - 1] } else { ' ' };
     // Years and dates.
     if base == "年" && m.unit.exp == 0 && plain && m.num.year_like {
+        return true;
+    }
+    if base == "年" && m.unit.exp == 0 && time_reference(chars, i, m.end) {
         return true;
     }
     // 9月23日, and 25日 in 9月23日-25日.
@@ -751,12 +776,8 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
     if m.num.chinese && m.num.end == i + 1 && (next("比一") || next("又一") || prev == '比') {
         return true;
     }
-    // 1986年是…的一年: the calendar year described, not a span (but 过去的一年 is one).
-    if lone_yi_year
-        && prev == '的'
-        && !ends_with(chars, i, "过去的")
-        && !ends_with(chars, i, "以来的")
-    {
+    // 1986年是…的一年: the calendar year described, not a span.
+    if lone_yi_year && prev == '的' && !ends_with(chars, i, "以来的") {
         return true;
     }
     // 第七个五年, 第一个十年: the plan period named, an ordinal.

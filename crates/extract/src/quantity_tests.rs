@@ -271,7 +271,7 @@ fn approximations_and_bounds() {
 #[test]
 fn durations_and_scores() {
     assert_eq!(only("连续3年").kind, Kind::Duration);
-    assert_eq!(only("今后五年").value, Decimal::from_int(5));
+    assert_eq!(only("用五年时间").value, Decimal::from_int(5));
     assert_eq!(only("考核得分95分").kind, Kind::Score);
     assert_eq!(only("建党97周年").unit, "周年");
 }
@@ -651,7 +651,7 @@ fn bare_multipliers_after_a_qualifier() {
         (q.value.to_string().as_str(), q.unit.as_str(), q.qualifier),
         ("100000000", "人次", Qualifier::About)
     );
-    let q = only("使我国百余年来国弱民穷");
+    let q = only("经过百余年的奋斗");
     assert_eq!((q.value, q.unit.as_str()), (Decimal::from_int(100), "年"));
     for (text, value, qual) in [
         ("逾百万人", "1000000", Qualifier::Over),
@@ -721,10 +721,22 @@ fn names_sessions_phases_and_years_are_not_quantities() {
         "实现国内生产总值和城乡居民人均收入比二0一0年翻一番。",
         &[("一番", "1", "番")],
     );
-    // Spans of years stay: 过去的一年, 五年来, 再奋斗十五年.
-    check(
+    // Spans of years that say when are no quantities: 过去的一年, 五年来, 今后五年.
+    for text in [
         "过去的一年，我们坚持独立自主的和平外交政策",
-        &[("一年", "1", "年")],
+        "五年来，生态环境状况逐步好转。",
+        "这五年综合经济实力大幅提升。",
+        "今后五年是全面建成小康社会的决胜阶段。",
+        "通胀达到40多年来新高。",
+        "本世纪头十年农村改革发展。",
+    ] {
+        assert_eq!(found(text), vec![], "{text}");
+    }
+    // A span that is how long stays: 再奋斗十五年, 用两年时间, a window (三年内).
+    check("用两年时间完成改造。", &[("两年", "2", "年")]);
+    assert_eq!(
+        only("对新招用人员的企业，三年内给予社会保险补贴。").value,
+        Decimal::from_int(3)
     );
     check(
         "在全面建成小康社会的基础上，再奋斗十五年，基本实现社会主义现代化。",
