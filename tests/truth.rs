@@ -5,6 +5,9 @@
 //! - [`the_truth_tables_are_well_formed_and_quote_their_reports`] keeps the tables honest:
 //!   every row complete, every key once, every clause a verbatim part of its report,
 //!   every decline signed.
+//! - [`the_indicator_catalogue_is_well_formed_and_names_every_truth_indicator`] keeps
+//!   `dictionaries/indicators.tsv` to its rules (one alias one indicator) and to the
+//!   tables.
 //! - [`compare_states_what_the_reports_state`] is issue 11's acceptance measure: `compare
 //!   IND --status S --year Y --region P` must give the table's value in ≥ 95 % of the
 //!   stated cells, and no row where a report states no such figure. It is ignored until
@@ -204,6 +207,71 @@ fn the_truth_tables_are_well_formed_and_quote_their_reports() {
             set.len() >= min,
             "{doc}: {} indicators read, want {min}",
             set.len()
+        );
+    }
+}
+
+/// `dictionaries/indicators.tsv` (issue 11's catalogue) as name → its row's fields.
+fn catalogue() -> BTreeMap<String, Vec<String>> {
+    let text = std::fs::read_to_string(common::root().join("dictionaries/indicators.tsv")).unwrap();
+    let mut lines = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+    let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
+    assert_eq!(
+        header,
+        [
+            "name",
+            "scope",
+            "aliases",
+            "unit_class",
+            "forms",
+            "basis",
+            "note"
+        ]
+    );
+    let mut out = BTreeMap::new();
+    for l in lines {
+        let f: Vec<String> = l.split('\t').map(str::to_owned).collect();
+        assert_eq!(f.len(), 7, "{l}");
+        assert!(out.insert(f[0].clone(), f).is_none(), "{l}: name twice");
+    }
+    out
+}
+
+#[test]
+fn the_indicator_catalogue_is_well_formed_and_names_every_truth_indicator() {
+    let cat = catalogue();
+    assert!(cat.len() >= 40, "{} indicators", cat.len());
+    let mut alias_of: BTreeMap<String, String> = BTreeMap::new();
+    for (name, f) in &cat {
+        assert!(
+            matches!(f[1].as_str(), "national" | "regional" | "any"),
+            "{name}: scope"
+        );
+        assert!(
+            matches!(f[4].as_str(), "level" | "change" | "level|change"),
+            "{name}: forms"
+        );
+        let basis = ["total", "per_capita", "share", "ratio", "rate"];
+        assert!(basis.contains(&f[5].as_str()), "{name}: basis");
+        for a in f[2].split('|').filter(|a| !a.is_empty()) {
+            let (word, form) = a.split_once('@').unwrap_or((a, ""));
+            assert!(matches!(form, "" | "level" | "change"), "{name}: {a}");
+            assert!(
+                !cat.contains_key(word),
+                "{name}: alias {word} is an indicator's name"
+            );
+            let before = alias_of.insert(word.to_owned(), name.clone());
+            assert!(before.is_none(), "{word}: alias of {name} and {before:?}");
+        }
+    }
+    for c in cells() {
+        assert!(
+            cat.contains_key(&c.indicator) || alias_of.contains_key(&c.indicator),
+            "{}: {} is not in the catalogue",
+            c.file,
+            c.indicator
         );
     }
 }
