@@ -687,3 +687,32 @@ fn an_index_of_an_older_format_is_rebuilt_by_ingest() {
     left.sort();
     assert_eq!(left, [".govmine.lock", "g1", "govmine.json", "notes.txt"]);
 }
+
+#[test]
+fn compare_list_prints_the_indicator_catalogue_without_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = ok(tmp.path(), &["compare", "--list", "--json"]);
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.len() >= 40, "{} indicators", rows.len());
+    let gdp = rows
+        .iter()
+        .find(|r| r["name"] == "地区生产总值")
+        .expect("地区生产总值");
+    let aliases: Vec<&str> = gdp["aliases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(
+        aliases.contains(&"全省生产总值") && aliases.contains(&"经济增长@change"),
+        "{aliases:?}"
+    );
+    // Nothing was built: --list reads no index.
+    assert!(std::fs::read_dir(tmp.path()).unwrap().next().is_none());
+    let out = run(tmp.path(), &["compare"]);
+    assert_eq!(out.status.code(), Some(2));
+}

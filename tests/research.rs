@@ -832,3 +832,55 @@ fn places_roll_up_to_provinces_and_compare_sorts_by_value() {
         "{out}"
     );
 }
+
+#[test]
+fn compare_resolves_an_official_name_through_the_catalogue() {
+    // A report that writes GDP as 全省生产总值 and 经济总量, its growth as 经济增长, and
+    // 经济增长 beside a level that is not GDP.
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("in");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("gz.txt"),
+        "2024年贵州省政府工作报告\n一、2023年工作回顾\n全省生产总值达到20913亿元，增长4.9%。\n\
+         二、2024年主要预期目标\n经济增长预期目标为5.5%左右。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("hn.txt"),
+        "2024年海南省政府工作报告\n一、2023年工作回顾\n经济总量达到7551亿元。\n\
+         我们推动经济增长的投资达到100亿元。\n",
+    )
+    .unwrap();
+    let index = tmp.path().join("idx");
+    ingest(tmp.path(), &index, &[&corpus]);
+    let idx = index.to_str().unwrap();
+    let rows: Vec<Value> = ok(
+        tmp.path(),
+        &["compare", "地区生产总值", "--json", "--index", idx],
+    )
+    .lines()
+    .map(|l| serde_json::from_str(l).unwrap())
+    .collect();
+    let got: BTreeSet<(String, String, String)> = rows
+        .iter()
+        .map(|r| {
+            (
+                s(&r["place"]).to_owned(),
+                r["value"].to_string(),
+                s(&r["unit"]).to_owned(),
+            )
+        })
+        .collect();
+    let want = |p: &str, v: &str, u: &str| (p.to_owned(), v.to_owned(), u.to_owned());
+    for w in [
+        want("贵州省", "2091300000000", "元"),
+        want("贵州省", "4.9", "%"),
+        want("贵州省", "5.5", "%"),
+        want("海南省", "755100000000", "元"),
+    ] {
+        assert!(got.contains(&w), "{w:?} not in {got:?}");
+    }
+    // 经济增长 names GDP growth only: the 100亿元 beside it is no GDP level.
+    assert!(!got.iter().any(|(_, v, _)| v == "10000000000"), "{got:?}");
+}

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
+use govmine_research::catalogue::Form;
 use govmine_research::CompareRequest;
 
 use crate::context::Context;
@@ -14,9 +15,13 @@ use crate::table::{self, Table};
 /// Options of `compare`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// The indicator (出庭应诉率, 法律顾问, 生产总值)
-    #[arg(value_name = "INDICATOR")]
-    pub indicator: String,
+    /// The indicator (出庭应诉率, 法律顾问, 地区生产总值): a name or alias of the indicator
+    /// catalogue (`--list`) reads every way reports write it; any other phrase is read as given
+    #[arg(value_name = "INDICATOR", required_unless_present = "list")]
+    pub indicator: Option<String>,
+    /// Print the indicator catalogue (official names, aliases, unit class) and stop
+    #[arg(long, conflicts_with = "indicator")]
+    pub list: bool,
     /// Only values in this unit or its class (人 keeps 人, 名, 位; 万元 means 元)
     #[arg(long, value_name = "U")]
     pub unit: Option<String>,
@@ -37,12 +42,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
-    super::check_length("indicator", &args.indicator)?;
+    let Some(indicator) = args.indicator.as_deref() else {
+        return list(args.format);
+    };
+    super::check_length("indicator", indicator)?;
     let pipeline = ctx.pipeline()?;
     let filter = args.scope.filter(&pipeline)?;
     let searcher = ctx.searcher(&pipeline)?;
     let req = CompareRequest {
-        indicator: args.indicator.clone(),
+        indicator: indicator.to_owned(),
         unit: args.unit.clone(),
         filter,
         status: args.status.clone(),
@@ -153,4 +161,63 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         cmp.rows.len() - results,
     );
     output::table(&t, args.format, &heading)
+}
+
+/// One indicator of the catalogue, as `--list --json` prints it.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    name: &'a str,
+    scope: &'a str,
+    aliases: Vec<String>,
+    unit_class: &'a str,
+    basis: &'a str,
+}
+
+/// `compare --list`: the indicator catalogue.
+fn list(format: Format) -> anyhow::Result<ExitCode> {
+    let rows: Vec<Listed> = govmine_research::catalogue::catalogue()
+        .iter()
+        .map(|i| Listed {
+            name: &i.name,
+            scope: &i.scope,
+            aliases: i
+                .aliases
+                .iter()
+                .map(|a| match a.form {
+                    Some(f) => format!(
+                        "{}@{}",
+                        a.word,
+                        if f == Form::Change { "change" } else { "level" }
+                    ),
+                    None => a.word.clone(),
+                })
+                .collect(),
+            unit_class: &i.unit_class,
+            basis: &i.basis,
+        })
+        .collect();
+    if format.json {
+        return output::json_lines(&rows);
+    }
+    let mut t = Table::new(vec![
+        table::text("indicator"),
+        table::text("unit class"),
+        table::text("aliases"),
+        table::csv_only("scope"),
+        table::csv_only("basis"),
+    ]);
+    for r in &rows {
+        t.push(vec![
+            r.name.to_owned(),
+            r.unit_class.to_owned(),
+            r.aliases.join(" "),
+            r.scope.to_owned(),
+            r.basis.to_owned(),
+        ]);
+    }
+    let heading = format!(
+        "{} indicators (dictionaries/indicators.tsv): compare reads each by its name and aliases",
+        rows.len()
+    );
+    output::table(&t, format, &heading)
 }

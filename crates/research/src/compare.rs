@@ -23,6 +23,7 @@ use govmine_extract::RecordType;
 use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
 use govmine_segment::{fold_for_match, Segmenter};
 
+use crate::catalogue::{self, Phrase};
 use crate::fact::QuantityFact;
 use crate::{place, suggest, Error, Result};
 
@@ -197,6 +198,106 @@ pub fn compare(
         )));
     }
     let units = req.unit.as_deref().map(unit_class).transpose()?;
+    let named = catalogue::lookup(indicator);
+    let phrases: Vec<Phrase> = match named {
+        Some(ind) => ind.phrases().collect(),
+        None => vec![Phrase {
+            word: indicator.to_owned(),
+            form: None,
+        }],
+    };
+    let rate = named.is_some_and(|i| i.is_rate());
+    let mut candidates: Vec<CompareRow> = Vec::new();
+    let mut unit_counts: BTreeMap<String, usize> = BTreeMap::new();
+    for p in &phrases {
+        let found = phrase_candidates(searcher, segmenter, &p.word, req, units.as_deref())?;
+        let fits = |r: &CompareRow| p.form.is_none_or(|f| f.fits(&r.unit, rate));
+        candidates.extend(found.rows.into_iter().filter(fits));
+        for (u, n) in found.unit_counts {
+            *unit_counts.entry(u).or_default() += n;
+        }
+    }
+    let candidates = once_each(candidates);
+
+    let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
+    let value_of = |r: &CompareRow| r.value.as_f64().unwrap_or(0.0);
+    let mut rows: Vec<CompareRow> = if req.all {
+        candidates
+    } else {
+        // Best per place, year, status and unit class.
+        let class_of = |u: &str| -> String {
+            govmine_extract::units::unit_class(u)
+                .first()
+                .map_or(u.to_string(), |c| c.to_string())
+        };
+        let mut best: BTreeMap<(String, Option<i32>, String, String), CompareRow> = BTreeMap::new();
+        for c in candidates {
+            let k = (c.place.clone(), c.year, c.status.clone(), class_of(&c.unit));
+            let better = match best.get(&k) {
+                None => true,
+                Some(b) => c
+                    .score
+                    .total_cmp(&b.score)
+                    .then(value_of(&c).total_cmp(&value_of(b)))
+                    .then(b.start.cmp(&c.start).then(b.doc_id.cmp(&c.doc_id)))
+                    .is_gt(),
+            };
+            if better {
+                best.insert(k, c);
+            }
+        }
+        best.into_values().collect()
+    };
+    rows.sort_by(|a, b| {
+        status_rank(&a.status)
+            .cmp(&status_rank(&b.status))
+            .then(a.code.cmp(&b.code))
+            .then(a.place.cmp(&b.place))
+            .then(a.year.cmp(&b.year))
+            .then(a.unit.cmp(&b.unit))
+            .then(b.score.total_cmp(&a.score))
+            .then(a.doc_id.cmp(&b.doc_id))
+            .then(a.start.cmp(&b.start))
+    });
+
+    let other_units = if rows.is_empty() && units.is_some() {
+        let mut v: Vec<(String, usize)> = unit_counts.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    } else {
+        Vec::new()
+    };
+    let suggestions = if rows.is_empty() && other_units.is_empty() {
+        subject_suggestions(searcher, indicator, &req.filter)?
+    } else {
+        Vec::new()
+    };
+    Ok(Comparison {
+        indicator: indicator.to_string(),
+        words,
+        units,
+        rows,
+        other_units,
+        suggestions,
+    })
+}
+
+/// The candidates a phrase of the indicator finds (see the module docs), and, of the
+/// values `units` left out, how many there are per unit.
+struct Found {
+    rows: Vec<CompareRow>,
+    unit_counts: BTreeMap<String, usize>,
+}
+
+/// The values `indicator` (one phrase: the name asked, or a catalogue alias) relates to.
+fn phrase_candidates(
+    searcher: &IndexSearcher,
+    segmenter: &Segmenter,
+    indicator: &str,
+    req: &CompareRequest,
+    units: Option<&[String]>,
+) -> Result<Found> {
+    let words = words(segmenter, indicator);
     let folded_indicator = fold_for_match(indicator);
 
     // Passages with every word, and where the whole indicator stands in them.
@@ -273,7 +374,7 @@ pub fn compare(
             if req.status.as_deref().is_some_and(|s| s != f.status) {
                 continue;
             }
-            if let Some(us) = &units {
+            if let Some(us) = units {
                 if !us.contains(&f.unit) {
                     *unit_counts.entry(f.unit.clone()).or_default() += 1;
                     continue;
@@ -305,67 +406,21 @@ pub fn compare(
         }
     }
 
-    let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
-    let value_of = |r: &CompareRow| r.value.as_f64().unwrap_or(0.0);
-    let mut rows: Vec<CompareRow> = if req.all {
-        candidates
-    } else {
-        // Best per place, year, status and unit class.
-        let class_of = |u: &str| -> String {
-            govmine_extract::units::unit_class(u)
-                .first()
-                .map_or(u.to_string(), |c| c.to_string())
-        };
-        let mut best: BTreeMap<(String, Option<i32>, String, String), CompareRow> = BTreeMap::new();
-        for c in candidates {
-            let k = (c.place.clone(), c.year, c.status.clone(), class_of(&c.unit));
-            let better = match best.get(&k) {
-                None => true,
-                Some(b) => c
-                    .score
-                    .total_cmp(&b.score)
-                    .then(value_of(&c).total_cmp(&value_of(b)))
-                    .then(b.start.cmp(&c.start).then(b.doc_id.cmp(&c.doc_id)))
-                    .is_gt(),
-            };
-            if better {
-                best.insert(k, c);
-            }
-        }
-        best.into_values().collect()
-    };
-    rows.sort_by(|a, b| {
-        status_rank(&a.status)
-            .cmp(&status_rank(&b.status))
-            .then(a.code.cmp(&b.code))
-            .then(a.place.cmp(&b.place))
-            .then(a.year.cmp(&b.year))
-            .then(a.unit.cmp(&b.unit))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.doc_id.cmp(&b.doc_id))
-            .then(a.start.cmp(&b.start))
-    });
-
-    let other_units = if rows.is_empty() && units.is_some() {
-        let mut v: Vec<(String, usize)> = unit_counts.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        v
-    } else {
-        Vec::new()
-    };
-    let suggestions = if rows.is_empty() && other_units.is_empty() {
-        subject_suggestions(searcher, indicator, &req.filter)?
-    } else {
-        Vec::new()
-    };
-    Ok(Comparison {
-        indicator: indicator.to_string(),
-        words,
-        units,
-        rows,
-        other_units,
-        suggestions,
+    Ok(Found {
+        rows: candidates,
+        unit_counts,
     })
+}
+
+/// Each value once (two phrases can find the same one): the best-scored reading.
+fn once_each(mut rows: Vec<CompareRow>) -> Vec<CompareRow> {
+    rows.sort_by(|a, b| {
+        (a.doc_id.as_str(), a.start)
+            .cmp(&(b.doc_id.as_str(), b.start))
+            .then(b.score.total_cmp(&a.score))
+    });
+    rows.dedup_by(|later, first| later.doc_id == first.doc_id && later.start == first.start);
+    rows
 }
 
 /// How quantity `f` (at `at` in the passage) relates to the indicator, and its score.

@@ -8,6 +8,8 @@
 //! - [`trend()`]: occurrences of a term per year or place, raw and per 10,000 chars.
 //! - [`regions()`]: the places in the index with their documents, passages and records.
 //! - [`suggest`]: the closest keys or indicators when nothing matches.
+//! - [`catalogue`]: the official indicator names and their aliases, which `compare`
+//!   resolves a name through.
 //!
 //! Each reads fast fields through [`govmine_index::IndexSearcher`]'s scans and reads
 //! stored JSON or text only for what it shows.
@@ -27,6 +29,7 @@
 
 #![deny(missing_docs)]
 
+pub mod catalogue;
 pub mod compare;
 mod error;
 pub mod fact;

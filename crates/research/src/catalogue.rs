@@ -1,0 +1,179 @@
+//! The indicator catalogue (`dictionaries/indicators.tsv`, described in its README): the
+//! official names of the statistical indicators reports state, each with the other ways
+//! reports write it. `compare` resolves a name through it, so `compare 地区生产总值` also
+//! reads 全省生产总值 and 经济总量, and `经济增长` only as a growth rate.
+//!
+//! ```
+//! use govmine_research::catalogue::{lookup, Form};
+//!
+//! let gdp = lookup("全省生产总值").unwrap();
+//! assert_eq!(gdp.name, "地区生产总值");
+//! let growth = gdp.phrases().find(|p| p.word == "经济增长").unwrap();
+//! assert_eq!(growth.form, Some(Form::Change));
+//! assert!(lookup("海洋生产总值").is_none());
+//! ```
+
+use std::sync::LazyLock;
+
+/// The form a figure of an indicator takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// An amount or a rate (13.6万亿元, 5.5%).
+    Level,
+    /// A change of it (增长5%, 下降0.3个百分点).
+    Change,
+}
+
+impl Form {
+    fn parse(s: &str) -> Option<Form> {
+        match s {
+            "level" => Some(Form::Level),
+            "change" => Some(Form::Change),
+            _ => None,
+        }
+    }
+
+    /// Whether a figure in base unit `unit` can be of this form: a change is in % or
+    /// points, a level in anything else, or in % for an indicator that is a rate.
+    pub fn fits(self, unit: &str, rate: bool) -> bool {
+        let pct = matches!(unit, "%" | "个百分点");
+        match self {
+            Form::Change => pct,
+            Form::Level => !pct || (rate && unit == "%"),
+        }
+    }
+}
+
+/// One way of writing an indicator, and the one form it names when it names only one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phrase {
+    /// As written (`全省生产总值`).
+    pub word: String,
+    /// The only form it names (`经济增长` names growth), or any.
+    pub form: Option<Form>,
+}
+
+/// One indicator of the catalogue.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    /// The official name.
+    pub name: String,
+    /// `national`, `regional` or `any`.
+    pub scope: String,
+    /// The other ways reports write it.
+    pub aliases: Vec<Phrase>,
+    /// The class of its level (`money`, `people`, `percent` …).
+    pub unit_class: String,
+    /// The forms reports state it in.
+    pub forms: Vec<Form>,
+    /// `total`, `per_capita`, `share`, `ratio` or `rate`.
+    pub basis: String,
+    /// How reports write it, and its traps.
+    pub note: String,
+}
+
+impl Indicator {
+    /// Its name, then its aliases: every phrase a figure of it is written with.
+    pub fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
+        let name = Phrase {
+            word: self.name.clone(),
+            form: None,
+        };
+        std::iter::once(name).chain(self.aliases.iter().cloned())
+    }
+
+    /// It is a rate or share stated in % (失业率, 城镇化率): its levels are in %.
+    pub fn is_rate(&self) -> bool {
+        matches!(self.basis.as_str(), "rate" | "share") || self.unit_class == "percent"
+    }
+}
+
+static CATALOGUE: LazyLock<Vec<Indicator>> =
+    LazyLock::new(|| parse(include_str!("../../../dictionaries/indicators.tsv")));
+
+/// Every indicator of the catalogue, in file order.
+pub fn catalogue() -> &'static [Indicator] {
+    &CATALOGUE
+}
+
+/// The indicator `name` names: its official name or one of its aliases (spaces around
+/// it ignored).
+pub fn lookup(name: &str) -> Option<&'static Indicator> {
+    let name = name.trim();
+    catalogue()
+        .iter()
+        .find(|i| i.name == name || i.aliases.iter().any(|a| a.word == name))
+}
+
+/// The rows of the catalogue file: comments and the header skipped; a malformed line is
+/// a build-time data error the tests catch.
+fn parse(text: &str) -> Vec<Indicator> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty() && !l.starts_with("name\t"))
+        .filter_map(indicator)
+        .collect()
+}
+
+/// One line: `name scope aliases unit_class forms basis note`.
+fn indicator(line: &str) -> Option<Indicator> {
+    let f: Vec<&str> = line.split('\t').collect();
+    let [name, scope, aliases, unit_class, forms, basis, note] = f[..] else {
+        return None;
+    };
+    Some(Indicator {
+        name: name.to_owned(),
+        scope: scope.to_owned(),
+        aliases: aliases.split('|').filter_map(phrase).collect(),
+        unit_class: unit_class.to_owned(),
+        forms: forms.split('|').filter_map(Form::parse).collect(),
+        basis: basis.to_owned(),
+        note: note.to_owned(),
+    })
+}
+
+/// `经济增长@change` → 经济增长, change only; `GDP` → GDP, any form.
+fn phrase(alias: &str) -> Option<Phrase> {
+    let (word, form) = match alias.split_once('@') {
+        Some((w, f)) => (w, Some(Form::parse(f)?)),
+        None => (alias, None),
+    };
+    (!word.is_empty()).then(|| Phrase {
+        word: word.to_owned(),
+        form,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_file_is_an_indicator() {
+        let file = include_str!("../../../dictionaries/indicators.tsv");
+        let rows = file
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        // The header is the one line that is not an indicator.
+        assert_eq!(catalogue().len(), rows - 1);
+        assert!(catalogue().iter().all(|i| !i.forms.is_empty()));
+    }
+
+    #[test]
+    fn names_and_aliases_resolve_to_their_indicator() {
+        assert_eq!(lookup("一般公共预算收入").unwrap().name, "一般公共预算收入");
+        assert_eq!(lookup(" CPI ").unwrap().name, "居民消费价格");
+        assert_eq!(lookup("新增城镇就业").unwrap().name, "城镇新增就业");
+        assert_eq!(lookup("粮食总产量").unwrap().name, "粮食产量");
+        assert!(lookup("生产总值").is_none(), "ambiguous: left out");
+    }
+
+    #[test]
+    fn forms_fit_units() {
+        assert!(Form::Change.fits("%", false) && Form::Change.fits("个百分点", false));
+        assert!(!Form::Change.fits("元", false));
+        assert!(Form::Level.fits("元", false) && !Form::Level.fits("%", false));
+        assert!(Form::Level.fits("%", true));
+        assert!(lookup("城镇调查失业率").unwrap().is_rate());
+    }
+}
