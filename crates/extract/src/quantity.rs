@@ -25,7 +25,9 @@
 //!   这/那/每/前 … (`这两项`, `前两个目的`); a year named, not a span (`上一年`,
 //!   `1986年是…的一年`, `第七个五年`); a span of years that says when, not how long (the
 //!   period of the figures around it: `五年来`, `这两年中`, `过去的一年`, `今后五年`,
-//!   `世纪头十年`; but `再奋斗十五年`, `用三年时间`, `一年内败诉两起` stay); manners of
+//!   `世纪头十年`, `以来的五年`, `三年多来`; but `再奋斗十五年`, `用三年时间`, `一年内败诉两起`
+//!   stay); numerals in a programme's name (`三年行动`, `“15分钟”就业服务圈`,
+//!   `四小时航空经济圈`) and a project's phase (`二期项目`, `机场三期、`); manners of
 //!   speaking (`一天天`, `一年比一年`); vague numerals (`几十年`, `数十万`, `十几个`, `上百`); units that are the start of a word (`四人民币`, `一部分`, `一次性`, column
 //!   `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese numerals (`十分`,
 //!   `一起`), 度/门 without 万 or 亿 (`一度`); numbers with no unit (`12345热线`,
@@ -713,11 +715,12 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
 /// A span of years at `start..end` that says when, not how long: 五年来, 这两年中, 过去的一年,
 /// 今后五年, 世纪头十年 (the period a figure belongs to, not a figure).
 fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
-    const BEFORE: [&str; 9] = [
+    const BEFORE: [&str; 10] = [
         "这",
         "那",
         "过去",
         "过去的",
+        "以来的",
         "今后",
         "未来",
         "今明",
@@ -725,9 +728,32 @@ fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
         "头",
     ];
     // Not 内: 一年内败诉两起, 三年内给予补贴 are windows, how long.
-    const AFTER: [&str; 6] = ["来", "以来", "间", "里", "中", "期间"];
+    const AFTER: [&str; 7] = ["来", "多来", "以来", "间", "里", "中", "期间"];
     BEFORE.iter().any(|w| ends_with(chars, start, w))
         || AFTER.iter().any(|w| starts_with(chars, end, w))
+}
+
+/// A numeral inside a programme's name: 三年行动, “15分钟”就业服务圈, 四小时航空经济圈; or a
+/// project's phase: 二期项目, 三期建成, 机场三期、, 吉林（二期）.
+fn in_programme_name(chars: &[char], i: usize, m: &Measured) -> bool {
+    let next = |w: &str| starts_with(chars, m.end, w);
+    let prev = if i > 0 { chars[i - 1] } else { ' ' };
+    match m.unit.base {
+        "年" => next("行动"),
+        "分钟" | "小时" => chars[m.end..]
+            .iter()
+            .take(7)
+            .take_while(|&&c| !matches!(c, '，' | '。' | '；' | '、' | ','))
+            .any(|&c| c == '圈'),
+        "期" => {
+            m.num.chinese
+                && !matches!(prev, '分' | '办' | '第' | '出')
+                && ["项目", "扩建", "开工", "建成", "建设", "、", "）", ")"]
+                    .iter()
+                    .any(|w| next(w))
+        }
+        _ => false,
+    }
 }
 
 /// A number with a unit that is still no quantity: a year, a date, a name, an article.
@@ -741,6 +767,9 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
         return true;
     }
     if base == "年" && m.unit.exp == 0 && time_reference(chars, i, m.end) {
+        return true;
+    }
+    if in_programme_name(chars, i, m) {
         return true;
     }
     // 9月23日, and 25日 in 9月23日-25日.

@@ -732,6 +732,21 @@ fn names_sessions_phases_and_years_are_not_quantities() {
     ] {
         assert_eq!(found(text), vec![], "{text}");
     }
+    // Numerals in a programme's name, a project's phase; a time reference after 以来的.
+    for text in [
+        "实施国企改革三年行动。",
+        "建设“15分钟”就业服务圈。",
+        "打造四小时航空经济圈。",
+        "区域医疗中心二期项目全部开工，益阳电厂三期建成投产。",
+        "加快南京机场三期、南通新机场建设。",
+        "十三大以来的五年，是我们沿着道路前进的时期。",
+        "新冠疫情发生三年多来，我们坚持人民至上。",
+    ] {
+        assert_eq!(found(text), vec![], "{text}");
+    }
+    // Counts of sessions and times stay: 举办二期培训班, 24小时在线监控.
+    assert_eq!(only("举办二期领导干部培训班。").value, Decimal::from_int(2));
+    assert_eq!(only("实行24小时在线监控。").value, Decimal::from_int(24));
     // A span that is how long stays: 再奋斗十五年, 用两年时间, a window (三年内).
     check("用两年时间完成改造。", &[("两年", "2", "年")]);
     assert_eq!(
