@@ -14,7 +14,7 @@
 //! Per place, year, status and unit, the best-scored value is the row; ties go to the
 //! larger value (a total over its parts).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -207,16 +207,36 @@ pub fn compare(
         }],
     };
     let rate = named.is_some_and(|i| i.is_rate());
-    let mut candidates: Vec<CompareRow> = Vec::new();
-    let mut unit_counts: BTreeMap<String, usize> = BTreeMap::new();
-    for p in &phrases {
-        let found = phrase_candidates(searcher, segmenter, &p.word, req, units.as_deref())?;
-        let fits = |r: &CompareRow| p.form.is_none_or(|f| f.fits(&r.unit, rate));
-        candidates.extend(found.rows.into_iter().filter(fits));
-        for (u, n) in found.unit_counts {
-            *unit_counts.entry(u).or_default() += n;
+    let hits: Vec<PhraseHits> = phrases
+        .into_iter()
+        .map(|p| phrase_hits(searcher, segmenter, p, &req.filter))
+        .collect::<Result<_>>()?;
+    let mut found = Found::default();
+    for (addr, qs) in &quantities_inside(searcher, &hits, &req.filter)? {
+        // Each passage's text and quantities are read once, for every phrase in it.
+        let text: Vec<char> = searcher.passage_text(*addr)?.chars().collect();
+        let facts: Vec<QuantityFact> = searcher
+            .fact_json(qs)?
+            .iter()
+            .map(|j| serde_json::from_str(j))
+            .collect::<std::result::Result<_, _>>()?;
+        for h in &hits {
+            if let Some(p) = h.passages.get(addr) {
+                let read = Reading {
+                    h,
+                    p,
+                    qs,
+                    facts: &facts,
+                    text: &text,
+                };
+                read.relate_all(req, units.as_deref(), rate, &mut found);
+            }
         }
     }
+    let Found {
+        rows: candidates,
+        unit_counts,
+    } = found;
     let candidates = once_each(candidates);
 
     let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
@@ -282,31 +302,38 @@ pub fn compare(
     })
 }
 
-/// The candidates a phrase of the indicator finds (see the module docs), and, of the
+/// The candidates the phrases of the indicator find (see the module docs), and, of the
 /// values `units` left out, how many there are per unit.
+#[derive(Default)]
 struct Found {
     rows: Vec<CompareRow>,
     unit_counts: BTreeMap<String, usize>,
 }
 
-/// The values `indicator` (one phrase: the name asked, or a catalogue alias) relates to.
-fn phrase_candidates(
+/// One phrase of the indicator (the name asked, or a catalogue alias): its words, and the
+/// passages that hold them all.
+struct PhraseHits {
+    phrase: Phrase,
+    words: Vec<String>,
+    folded: String,
+    passages: BTreeMap<DocAddress, Passage>,
+}
+
+/// The passages holding every word of `phrase`, and where the whole phrase stands in them.
+fn phrase_hits(
     searcher: &IndexSearcher,
     segmenter: &Segmenter,
-    indicator: &str,
-    req: &CompareRequest,
-    units: Option<&[String]>,
-) -> Result<Found> {
-    let words = words(segmenter, indicator);
-    let folded_indicator = fold_for_match(indicator);
-
-    // Passages with every word, and where the whole indicator stands in them.
-    // (When the indicator is one word, its occurrences are the indicator's.)
-    let one_word = words.len() == 1 && words[0] == folded_indicator;
+    phrase: Phrase,
+    filter: &Filter,
+) -> Result<PhraseHits> {
+    let words = words(segmenter, &phrase.word);
+    let folded = fold_for_match(&phrase.word);
+    // (When the phrase is one word, its occurrences are the phrase's.)
+    let one_word = words.len() == 1 && words[0] == folded;
     let mut passages: BTreeMap<DocAddress, Passage> = BTreeMap::new();
     for (i, w) in words.iter().enumerate() {
         let mut next: BTreeMap<DocAddress, Passage> = BTreeMap::new();
-        for o in searcher.occurrences(w, &req.filter)? {
+        for o in searcher.occurrences(w, filter)? {
             let kept = match i {
                 0 => Some(Passage {
                     r: o.passage,
@@ -321,51 +348,85 @@ fn phrase_candidates(
         passages = next;
     }
     if !one_word && !passages.is_empty() {
-        for o in searcher.occurrences(indicator, &req.filter)? {
+        for o in searcher.occurrences(&phrase.word, filter)? {
             if let Some(p) = passages.get_mut(&o.passage.addr) {
                 p.whole = o.positions;
             }
         }
     }
+    Ok(PhraseHits {
+        phrase,
+        words,
+        folded,
+        passages,
+    })
+}
 
-    // The quantities inside those passages.
-    let docs: HashSet<u64> = passages.values().map(|p| p.r.doc_key).collect();
-    let filter = Filter {
-        docs: Some(Arc::new(docs)),
-        ..req.filter.clone()
-    };
-    let mut by_doc: HashMap<u64, Vec<&Passage>> = HashMap::new();
-    for p in passages.values() {
-        by_doc.entry(p.r.doc_key).or_default().push(p);
-    }
-    // passage key → the quantities in it, in offset order
-    let mut inside: BTreeMap<DocAddress, Vec<RecordRef>> = BTreeMap::new();
-    for q in searcher.fact_refs_unlabelled(RecordType::Quantity.as_str(), None, &filter)? {
-        if let Some(ps) = by_doc.get(&q.doc_key) {
-            if let Some(p) = ps
-                .iter()
-                .find(|p| p.r.start <= q.start && q.start < p.r.end)
-            {
-                inside.entry(p.r.addr).or_default().push(q);
-            }
+/// The quantities inside the passages any phrase found, by passage, in offset order: one
+/// scan of the quantity records of those documents for all phrases.
+fn quantities_inside(
+    searcher: &IndexSearcher,
+    hits: &[PhraseHits],
+    filter: &Filter,
+) -> Result<BTreeMap<DocAddress, Vec<RecordRef>>> {
+    let mut by_doc: HashMap<u64, Vec<&RecordRef>> = HashMap::new();
+    for p in hits.iter().flat_map(|h| h.passages.values()) {
+        let ps = by_doc.entry(p.r.doc_key).or_default();
+        if !ps.iter().any(|r| r.addr == p.r.addr) {
+            ps.push(&p.r);
         }
     }
+    let filter = Filter {
+        docs: Some(Arc::new(by_doc.keys().copied().collect())),
+        ..filter.clone()
+    };
+    let mut inside: BTreeMap<DocAddress, Vec<RecordRef>> = BTreeMap::new();
+    for q in searcher.fact_refs_unlabelled(RecordType::Quantity.as_str(), None, &filter)? {
+        let passage = by_doc
+            .get(&q.doc_key)
+            .and_then(|ps| ps.iter().find(|p| p.start <= q.start && q.start < p.end));
+        if let Some(p) = passage {
+            inside.entry(p.addr).or_default().push(q);
+        }
+    }
+    Ok(inside)
+}
 
-    let mut candidates: Vec<CompareRow> = Vec::new();
-    let mut unit_counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (k, qs) in &inside {
-        let p = &passages[k];
-        let text: Vec<char> = searcher.passage_text(p.r.addr)?.chars().collect();
-        let facts: Vec<QuantityFact> = searcher
-            .fact_json(qs)?
+/// One passage as one phrase reads it: its quantities (`qs`, their stored `facts`) and
+/// text.
+struct Reading<'a> {
+    h: &'a PhraseHits,
+    p: &'a Passage,
+    qs: &'a [RecordRef],
+    facts: &'a [QuantityFact],
+    text: &'a [char],
+}
+
+impl Reading<'_> {
+    /// The passage's values that relate to the phrase, kept by the request's status and
+    /// units and the phrase's form, into `found`.
+    fn relate_all(
+        &self,
+        req: &CompareRequest,
+        units: Option<&[String]>,
+        rate: bool,
+        found: &mut Found,
+    ) {
+        let starts: Vec<u32> = self
+            .qs
             .iter()
-            .map(|j| serde_json::from_str(j))
-            .collect::<std::result::Result<_, _>>()?;
-        let starts: Vec<u32> = qs.iter().map(|q| (q.start - p.r.start) as u32).collect();
-        for (qi, f) in facts.into_iter().enumerate() {
-            let Some((relation, score)) =
-                relate(&f, starts[qi], &starts, p, &text, &words, &folded_indicator)
-            else {
+            .map(|q| (q.start - self.p.r.start) as u32)
+            .collect();
+        for (qi, f) in self.facts.iter().enumerate() {
+            let Some((relation, score)) = relate(
+                f,
+                starts[qi],
+                &starts,
+                self.p,
+                self.text,
+                &self.h.words,
+                &self.h.folded,
+            ) else {
                 continue;
             };
             if relation == Relation::Sentence && !req.all {
@@ -376,40 +437,48 @@ fn phrase_candidates(
             }
             if let Some(us) = units {
                 if !us.contains(&f.unit) {
-                    *unit_counts.entry(f.unit.clone()).or_default() += 1;
+                    *found.unit_counts.entry(f.unit.clone()).or_default() += 1;
                     continue;
                 }
             }
-            let place = qs[qi]
-                .place
-                .as_deref()
-                .map_or(place::NO_PLACE.to_string(), place::name);
-            candidates.push(CompareRow {
-                place,
-                code: f.region.and_then(|r| r.code),
-                year: f.year,
-                value: f.value,
-                value_to: f.value_to,
-                unit: f.unit,
-                approx: f.approx,
-                qualifier: f.qualifier,
-                status: f.status,
-                text: f.text,
-                subject: f.subject,
-                relation,
-                score,
-                doc_id: f.doc_id,
-                doc: f.doc,
-                sentence: f.sentence,
-                start: f.start,
-            });
+            if self
+                .h
+                .phrase
+                .form
+                .is_some_and(|form| !form.fits(&f.unit, rate))
+            {
+                continue;
+            }
+            found.rows.push(row(f, &self.qs[qi], relation, score));
         }
     }
+}
 
-    Ok(Found {
-        rows: candidates,
-        unit_counts,
-    })
+/// The row of value `f` (record `q`).
+fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> CompareRow {
+    let f = f.clone();
+    CompareRow {
+        place: q
+            .place
+            .as_deref()
+            .map_or(place::NO_PLACE.to_string(), place::name),
+        code: f.region.and_then(|r| r.code),
+        year: f.year,
+        value: f.value,
+        value_to: f.value_to,
+        unit: f.unit,
+        approx: f.approx,
+        qualifier: f.qualifier,
+        status: f.status,
+        text: f.text,
+        subject: f.subject,
+        relation,
+        score,
+        doc_id: f.doc_id,
+        doc: f.doc,
+        sentence: f.sentence,
+        start: f.start,
+    }
 }
 
 /// Each value once (two phrases can find the same one): the best-scored reading.
