@@ -4,7 +4,6 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use govmine_research::catalogue::Form;
 use govmine_research::CompareRequest;
 
 use crate::context::Context;
@@ -184,11 +183,7 @@ fn list(format: Format) -> anyhow::Result<ExitCode> {
                 .aliases
                 .iter()
                 .map(|a| match a.form {
-                    Some(f) => format!(
-                        "{}@{}",
-                        a.word,
-                        if f == Form::Change { "change" } else { "level" }
-                    ),
+                    Some(f) => format!("{}@{}", a.word, f.as_str()),
                     None => a.word.clone(),
                 })
                 .collect(),

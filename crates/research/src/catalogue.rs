@@ -26,10 +26,16 @@ pub enum Form {
 
 impl Form {
     fn parse(s: &str) -> Option<Form> {
-        match s {
-            "level" => Some(Form::Level),
-            "change" => Some(Form::Change),
-            _ => None,
+        [Form::Level, Form::Change]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+
+    /// `level` or `change`, as the catalogue writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Level => "level",
+            Form::Change => "change",
         }
     }
 
