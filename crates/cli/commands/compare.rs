@@ -30,6 +30,13 @@ pub struct Args {
     /// Every value found, not only the best per place, year, status and unit
     #[arg(long)]
     pub all: bool,
+    /// Only documents of these years, inclusive (2016..2020); `--year` / `--years` are
+    /// the years the figures are about
+    #[arg(long, value_name = "A..B")]
+    pub doc_years: Option<String>,
+    /// Also per-head figures (人均) of an indicator that is a total
+    #[arg(long)]
+    pub per_capita: bool,
     /// Order rows (results, then targets) by place (division code, then year) or by
     /// value, largest first
     #[arg(long, default_value = "place", value_parser = ["place", "value"])]
@@ -46,7 +53,13 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     };
     super::check_length("indicator", indicator)?;
     let pipeline = ctx.pipeline()?;
-    let filter = args.scope.filter(&pipeline)?;
+    // --year / --years ask for the year a figure is about; --doc-years picks documents.
+    let mut filter = args.scope.filter(&pipeline)?;
+    filter.years = args
+        .doc_years
+        .as_deref()
+        .map(crate::scope::parse_years)
+        .transpose()?;
     let searcher = ctx.searcher(&pipeline)?;
     let req = CompareRequest {
         indicator: indicator.to_owned(),
@@ -54,6 +67,8 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         filter,
         status: args.status.clone(),
         all: args.all,
+        years: args.scope.year_range()?,
+        per_capita: args.per_capita,
     };
     let mut cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
     if args.sort == "value" {
@@ -109,6 +124,14 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         table::text("status"),
         table::text("as written"),
         table::csv_only("code"),
+        table::csv_only("period_from"),
+        table::csv_only("period_to"),
+        table::csv_only("period_source"),
+        table::csv_only("doc_year"),
+        table::csv_only("aggregation"),
+        table::csv_only("form"),
+        table::csv_only("basis"),
+        table::csv_only("direction"),
         table::csv_only("value_to"),
         table::csv_only("approx"),
         table::csv_only("qualifier"),
@@ -123,12 +146,20 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     for r in &cmp.rows {
         let cells = vec![
             r.place.clone(),
-            output::cell(r.year),
+            r.year.map_or("?".to_string(), |y| y.to_string()),
             r.value.to_string(),
             r.unit.clone(),
             r.status.clone(),
             r.text.clone(),
             r.code.clone().unwrap_or_default(),
+            output::cell(r.period_from),
+            output::cell(r.period_to),
+            r.period_source.map_or(String::new(), |p| json_name(&p)),
+            output::cell(r.doc_year),
+            json_name(&r.aggregation),
+            json_name(&r.form),
+            json_name(&r.basis),
+            r.direction.map_or(String::new(), |d| json_name(&d)),
             output::cell(r.value_to.as_ref()),
             r.approx.to_string(),
             r.qualifier.clone(),
@@ -140,7 +171,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             r.sentence.clone(),
             r.start.to_string(),
         ];
-        let detail = format!("{} — {}", r.sentence.trim(), r.doc_id);
+        let detail = format!("{} — {}", clause_of(&r.sentence, &r.text), r.doc_id);
         t.push_with_detail(cells, detail);
     }
     let places: BTreeSet<&str> = cmp.rows.iter().map(|r| r.place.as_str()).collect();
@@ -215,4 +246,46 @@ fn list(format: Format) -> anyhow::Result<ExitCode> {
         rows.len()
     );
     output::table(&t, format, &heading)
+}
+
+/// The name a value has in JSON (`per_capita`, `paragraph`).
+fn json_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|j| j.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// The clause of `sentence` that holds `value` as written (from the clause break before
+/// it to the one after), so that the check line under a row shows the number.
+fn clause_of<'s>(sentence: &'s str, value: &str) -> &'s str {
+    let sentence = sentence.trim();
+    let Some(at) = sentence.find(value) else {
+        return sentence;
+    };
+    let breaks = |c: char| matches!(c, '，' | '；' | '。' | '：' | ',' | ';' | '！' | '？');
+    let from = sentence[..at]
+        .char_indices()
+        .filter(|&(_, c)| breaks(c))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let after = at + value.len();
+    let to = sentence[after..]
+        .char_indices()
+        .find(|&(_, c)| breaks(c))
+        .map_or(sentence.len(), |(i, _)| after + i);
+    &sentence[from..to]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clause_of;
+
+    #[test]
+    fn the_check_line_is_the_clause_holding_the_value() {
+        let s = "各位代表，刚刚过去的2025年，全省地区生产总值增长5.3%，高于全国0.3个百分点。";
+        assert_eq!(clause_of(s, "5.3%"), "全省地区生产总值增长5.3%");
+        assert_eq!(clause_of("增长5%", "5%"), "增长5%");
+        assert_eq!(clause_of("无", "5%"), "无");
+    }
 }

@@ -49,6 +49,14 @@ impl Decimal {
         }
     }
 
+    /// Minus this.
+    pub fn neg(self) -> Decimal {
+        Decimal {
+            mantissa: -self.mantissa,
+            scale: self.scale,
+        }
+    }
+
     /// The mantissa (normalized).
     pub fn mantissa(self) -> i128 {
         self.mantissa

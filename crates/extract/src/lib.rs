@@ -10,6 +10,11 @@
 //!   933300 件), unit, kind, approximation, bound or range, result/target status, subject.
 //! - [`mechanism`]: named practices, quoted (“放管服”, “1211”) or number shorthand
 //!   (三项制度), with a normalised key and the expansion the text spells out.
+//! - [`meaning`]: what a quantity measures — level or change, its direction (falls are
+//!   signed), one year or several, total, per head, share or ratio.
+//! - [`period`], [`frame`]: when it holds — the time words of reports (`过去一年`,
+//!   `“十四五”时期`), the frame each paragraph stands in, and each quantity's period
+//!   (`period_from`, `period_to`, `ref_year`) and status in a work report.
 //! - [`measure`]: enumerated items (一是…, 第一，…, 其一…).
 //! - [`citation`]: cited documents in 《》 with their kind (意见, 条例 …).
 //! - [`date`]: dates as ISO (`2017年9月23日` → 2017-09-23; partial dates and bare years).
@@ -37,10 +42,13 @@
 pub mod citation;
 pub mod date;
 pub mod decimal;
+pub mod frame;
 mod lexicon;
+pub mod meaning;
 pub mod measure;
 pub mod mechanism;
 pub mod number;
+pub mod period;
 pub mod quantity;
 pub mod record;
 #[cfg(test)]

@@ -67,10 +67,12 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
+use crate::meaning::{self, Aggregation, Basis, Direction, Form};
 use crate::number::{
     arabic_end, arabic_groups, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp,
     multipliers, parse_arabic, parse_chinese, Decimal,
 };
+use crate::period::{self, Cue, PeriodSource};
 use crate::units::{inside_name, match_unit, Kind, Unit};
 
 /// How a quantity is bounded or approximated.
@@ -126,6 +128,38 @@ pub struct Quantity {
     pub kind: Kind,
     /// What is counted (`市级行政审批事项`), possibly empty.
     pub subject: String,
+    /// A level or a change ([`crate::meaning`]).
+    pub form: Form,
+    /// Which way a change goes (`value` is negative for `down`).
+    pub direction: Option<Direction>,
+    /// One year's figure, a total or an average over several.
+    pub aggregation: Aggregation,
+    /// The whole, per head, a share or a ratio.
+    pub basis: Basis,
+    /// First year the figure covers ([`crate::frame`]), when known.
+    pub period_from: Option<i32>,
+    /// Last year it covers.
+    pub period_to: Option<i32>,
+    /// The one year it is about (`period_from` when equal to `period_to`).
+    pub ref_year: Option<i32>,
+    /// Where the period came from.
+    pub period_source: Option<PeriodSource>,
+    /// What its own clause says of its period and status, for [`crate::frame::settle`].
+    #[serde(skip)]
+    pub clause: ClauseReading,
+}
+
+/// What a quantity's sentence says before it about when it holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ClauseReading {
+    /// The nearest time word before it in its sentence.
+    pub cue: Option<Cue>,
+    /// 力争, 预期, 目标, 拟 or 争取 stands before it in its sentence.
+    pub target_word: bool,
+    /// A level reached: 达到, 突破, 增加到, 提高至 … right before it.
+    pub stock: bool,
+    /// The start of 从X增长到Y.
+    pub baseline: bool,
 }
 
 /// One way to read the number at some position.
@@ -201,8 +235,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let orig: Vec<char> = text.chars().collect();
     let (chars, map) = visible(&orig);
     let sentences = sentences(&chars);
+    let cues = period::cues(&chars);
     let mut sent = 0;
     let mut out: Vec<Quantity> = Vec::new();
+    // Ends (in `chars`) of the quantities found, for the clause before the next one.
+    let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
         if !could_start(&chars, i) {
@@ -212,17 +249,19 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         match scan_at(&chars, i) {
             Scan::Skip(e) => i = e.max(i + 1),
             Scan::Found(f) => {
-                while sentences[sent].1 <= f.start {
+                while sentences[sent].end <= f.start {
                     sent += 1;
                 }
-                let (sent_start, _, target) = sentences[sent];
-                let prev = out.last().filter(|q| q.end > sent_start);
-                let subject = subject(&chars, f.start, sent_start, prev);
+                let s = &sentences[sent];
+                let prev = out.last().filter(|q| q.end > s.start);
+                let subject = subject(&chars, f.start, s.start, prev);
+                let prev_here = prev.map(|_| prev_end);
+                let read = Read::new(&chars, &f, s, prev_here, &cues);
                 let (start, end) = match &map {
                     Some(map) => (map[f.start], map[f.end - 1] + 1),
                     None => (f.start, f.end),
                 };
-                out.push(Quantity {
+                let mut q = Quantity {
                     text: orig[start..end].iter().collect(),
                     start,
                     end,
@@ -231,19 +270,168 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     approx: f.approx,
                     qualifier: f.qualifier,
                     value_to: f.value_to,
-                    status: if target {
+                    status: if s.target {
                         Status::Target
                     } else {
                         Status::Result
                     },
                     kind: f.kind,
+                    form: Form::Level,
+                    direction: None,
+                    aggregation: Aggregation::Annual,
+                    basis: meaning::basis(&subject, read.clause),
                     subject,
-                });
+                    period_from: None,
+                    period_to: None,
+                    ref_year: None,
+                    period_source: None,
+                    clause: read.clause_reading(),
+                };
+                read.measure(&mut q, prev);
+                out.push(q);
+                prev_end = f.end;
                 i = f.end.max(i + 1);
             }
         }
     }
     out
+}
+
+/// The words before one quantity, in `chars` (the text as read).
+struct Read<'a> {
+    chars: &'a [char],
+    at: usize,
+    sentence: &'a Sentence,
+    /// From the last clause break (，；：、) or the previous quantity of the sentence.
+    segment: &'a [char],
+    /// From the last clause break other than 、.
+    clause: &'a [char],
+    cue: Option<(usize, Cue, usize)>,
+}
+
+impl<'a> Read<'a> {
+    fn new(
+        chars: &'a [char],
+        f: &Found,
+        s: &'a Sentence,
+        prev_end: Option<usize>,
+        cues: &[(usize, Cue, usize)],
+    ) -> Read<'a> {
+        let at = f.start;
+        let back_to = |stops: &[char]| {
+            (s.start..at)
+                .rev()
+                .find(|&k| stops.contains(&chars[k]))
+                .map_or(s.start, |k| k + 1)
+        };
+        let clause_start = back_to(&['，', ',', '；', ';', '：', ':']);
+        let segment_start =
+            back_to(&['，', ',', '；', ';', '：', ':', '、']).max(prev_end.unwrap_or(0).min(at));
+        let k = cues.partition_point(|c| c.2 <= at);
+        let cue = k.checked_sub(1).map(|k| cues[k]).filter(|c| c.0 >= s.start);
+        Read {
+            chars,
+            at,
+            sentence: s,
+            segment: &chars[segment_start..at],
+            clause: &chars[clause_start..at],
+            cue,
+        }
+    }
+
+    /// The clause's time word, target word, and whether the figure is a level reached or
+    /// the start of 从X到Y.
+    fn clause_reading(&self) -> ClauseReading {
+        let chars = self.chars;
+        let baseline = self.baseline();
+        // The time word of a baseline (从2020年的X) is not the end's (…增长到Y).
+        let cue = self.cue.filter(|&(c0, _, c1)| {
+            let from_word = c0 >= 1 && matches!(chars[c0 - 1], '从' | '由');
+            let passed_to = chars[c1..self.at]
+                .iter()
+                .skip_while(|c| !c.is_ascii_digit())
+                .any(|c| matches!(c, '到' | '至'));
+            !(from_word && passed_to)
+        });
+        ClauseReading {
+            cue: cue.map(|c| c.1),
+            target_word: self.sentence.first_target.is_some_and(|t| t < self.at),
+            stock: self.reached(),
+            baseline,
+        }
+    }
+
+    /// 从 / 由 right before the figure, or before its year (从2020年的3.68万亿元).
+    fn baseline(&self) -> bool {
+        let mut p = self.at;
+        if p > 0 && self.chars[p - 1] == '的' {
+            p -= 1;
+        }
+        if let Some((c0, _, c1)) = self.cue {
+            if c1 == p {
+                p = c0;
+            }
+        }
+        p > 0 && matches!(self.chars[p - 1], '从' | '由')
+    }
+
+    /// A level reached: the segment ends with 达到, 突破, 到, 至, 超过, 迈上, 稳定在 ….
+    fn reached(&self) -> bool {
+        const REACHED: [&str; 10] = [
+            "到",
+            "至",
+            "达",
+            "突破",
+            "超过",
+            "迈上",
+            "跃上",
+            "稳定在",
+            "保持在",
+            "控制在",
+        ];
+        let seg = trim_end_words(self.segment, &["了", "约", "近"]);
+        REACHED.iter().any(|w| {
+            seg.len() >= w.chars().count() && seg.ends_with(&w.chars().collect::<Vec<_>>())
+        })
+    }
+
+    /// Form, direction (signing a fall), aggregation: read from the segment, or shared
+    /// with the figure before it in a list (`分别增长5.2%、4.8%`).
+    fn measure(&self, q: &mut Quantity, prev: Option<&Quantity>) {
+        let seg = trim_end_words(self.segment, &["和", "及", "与", "或"]);
+        let listed = seg.iter().all(|c| c.is_whitespace());
+        match prev.filter(|_| listed) {
+            Some(p) => {
+                q.form = p.form;
+                q.direction = p.direction;
+                q.aggregation = p.aggregation;
+            }
+            None => {
+                (q.form, q.direction) = meaning::form(self.segment, &q.unit);
+                q.aggregation = meaning::aggregation(self.clause);
+            }
+        }
+        if q.direction == Some(Direction::Down) && q.form == Form::Change {
+            let (lo, hi) = (q.value, q.value_to);
+            q.value = hi.unwrap_or(lo).neg();
+            q.value_to = hi.map(|_| lo.neg());
+        }
+    }
+}
+
+/// `chars` without any of `words` at its end, repeatedly.
+fn trim_end_words<'c>(chars: &'c [char], words: &[&str]) -> &'c [char] {
+    let mut end = chars.len();
+    loop {
+        let hit = words.iter().find(|w| {
+            let n = w.chars().count();
+            end >= n && chars[end - n..end].iter().copied().eq(w.chars())
+        });
+        match hit {
+            Some(w) => end -= w.chars().count(),
+            None => return &chars[..end],
+        }
+    }
 }
 
 /// The text as read: chars folded ([`fold_char`]), `·` between digits read as a decimal
@@ -1267,7 +1455,6 @@ fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
     false
 }
 
-/// Sentences as (start, end, target): ended by 。！？!? or a line break.
 /// The first chars of the status words: only there can one start (a fast skip).
 static STATUS_FIRSTS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
     let lex = &*LEXICON;
@@ -1278,12 +1465,23 @@ static STATUS_FIRSTS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(
         .collect()
 });
 
-fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
+/// A sentence of the text as read (ended by 。！？!? or a line break; ；does not end it).
+struct Sentence {
+    start: usize,
+    end: usize,
+    /// Its words make it a plan ([`Status::Target`]).
+    target: bool,
+    /// Where its first word of `[target]` (or 目标) stands.
+    first_target: Option<usize>,
+}
+
+fn sentences(chars: &[char]) -> Vec<Sentence> {
     let lex = &*LEXICON;
     let firsts = &*STATUS_FIRSTS;
     let mut out = Vec::new();
     let mut start = 0;
     let (mut strong, mut weak, mut done) = (false, false, false);
+    let mut first_target = None;
     let mut skip_to = 0;
     for (j, &c) in chars.iter().enumerate() {
         if j >= skip_to && firsts.contains(&c) {
@@ -1297,6 +1495,7 @@ fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
                 skip_to = j + n;
             } else if let Some(n) = at(&lex.target) {
                 strong = true;
+                first_target = first_target.or(Some(j));
                 skip_to = j + n;
             } else if let Some(n) = at(&lex.weak_target) {
                 let ba = c == '将'
@@ -1304,6 +1503,9 @@ fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
                         n.is_ascii_digit() || chinese_digit(n).is_some_and(|d| d > 0)
                     }) || ba_clause(chars, j + 1, lex));
                 weak |= !ba;
+                if chars[j..].starts_with(&['目', '标']) {
+                    first_target = first_target.or(Some(j));
+                }
                 skip_to = j + n;
             } else if let Some(n) = at(&lex.done) {
                 done = true;
@@ -1311,12 +1513,23 @@ fn sentences(chars: &[char]) -> Vec<(usize, usize, bool)> {
             }
         }
         if matches!(c, '。' | '！' | '？' | '!' | '?' | '\n' | '\r') {
-            out.push((start, j + 1, strong || (weak && !done)));
+            out.push(Sentence {
+                start,
+                end: j + 1,
+                target: strong || (weak && !done),
+                first_target,
+            });
             start = j + 1;
             (strong, weak, done) = (false, false, false);
+            first_target = None;
         }
     }
-    out.push((start, usize::MAX, strong || (weak && !done)));
+    out.push(Sentence {
+        start,
+        end: usize::MAX,
+        target: strong || (weak && !done),
+        first_target,
+    });
     out
 }
 

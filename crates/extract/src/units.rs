@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::lexicon::{NUMERAL_NAMES as NAMES_TXT, UNITS_TSV, UNIT_CLASSES};
 
 /// What a quantity measures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Things counted: 个 件 项 人 名 户 …

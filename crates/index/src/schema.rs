@@ -24,8 +24,9 @@ use govmine_segment::{CHAR_TOKENIZER, PRESEGMENTED_TOKENIZER};
 
 /// Version of the index layout; bump when the schema, the tokenization or the directory
 /// layout changes. 7: govmine's marker in `govmine.json`, the tantivy index in a
-/// generation subdirectory, each document's origin (file and row).
-pub const FORMAT: u32 = 7;
+/// generation subdirectory, each document's origin (file and row). 8: quantity facts
+/// carry their period, form, aggregation, basis and direction (signed changes).
+pub const FORMAT: u32 = 8;
 
 /// Value of [`Fields::kind`] for document records.
 pub const KIND_DOC: &str = "doc";

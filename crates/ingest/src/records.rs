@@ -17,6 +17,7 @@
 //!
 //! A measure starting in a heading line is dropped: headings are sections.
 
+use govmine_extract::frame::{self, DocKind, Frame, Para};
 use govmine_extract::{
     find_in_window, windows, Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet,
     WINDOW_CHARS,
@@ -85,6 +86,16 @@ pub fn records(
         gaz,
         source,
         chars: CharIndex::new(&doc.text),
+        kind: frame::doc_kind(doc.title.as_deref(), doc.year),
+        frames: Vec::new(),
+    };
+    let cx = Context {
+        frames: if types.contains(RecordType::Quantity) {
+            paragraph_frames(doc, &cx.chars, cx.kind)
+        } else {
+            Vec::new()
+        },
+        ..cx
     };
     // The extractors read the windows in parallel (a huge document keeps every thread
     // busy); the records are made window by window, each window's facts dropped once made
@@ -115,6 +126,25 @@ struct Context<'a> {
     gaz: &'a Gazetteer,
     source: &'a Source<'a>,
     chars: CharIndex<'a>,
+    /// What the document is, for dating its quantities.
+    kind: DocKind,
+    /// The time frame of each paragraph ([`frame::frames`]).
+    frames: Vec<Frame>,
+}
+
+/// The time frame of each paragraph of `doc`.
+fn paragraph_frames(doc: &Document, chars: &CharIndex, kind: DocKind) -> Vec<Frame> {
+    let paras: Vec<Para> = doc
+        .paragraphs
+        .iter()
+        .map(|p| Para {
+            text: chars.slice(p.start, p.end),
+            heading: p
+                .is_heading
+                .then(|| p.section.map_or(1, |s| doc.sections[s].level)),
+        })
+        .collect();
+    frame::frames(&paras, kind)
 }
 
 impl Context<'_> {
@@ -178,8 +208,11 @@ impl Context<'_> {
 
     /// The record of a fact, unless it stands outside every paragraph or is a measure
     /// starting in a heading.
-    fn fact(&self, data: Data) -> Option<Record> {
+    fn fact(&self, mut data: Data) -> Option<Record> {
         let p = paragraph_at(self.doc, data.span().0)?;
+        if let Data::Quantity(q) = &mut data {
+            frame::settle(q, &self.frames[p], self.kind);
+        }
         if matches!(data, Data::Measure(_)) && self.doc.paragraphs[p].is_heading {
             return None;
         }

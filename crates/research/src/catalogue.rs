@@ -15,40 +15,8 @@
 
 use std::sync::LazyLock;
 
-/// The form a figure of an indicator takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Form {
-    /// An amount or a rate (13.6万亿元, 5.5%).
-    Level,
-    /// A change of it (增长5%, 下降0.3个百分点).
-    Change,
-}
-
-impl Form {
-    fn parse(s: &str) -> Option<Form> {
-        [Form::Level, Form::Change]
-            .into_iter()
-            .find(|f| f.as_str() == s)
-    }
-
-    /// `level` or `change`, as the catalogue writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Form::Level => "level",
-            Form::Change => "change",
-        }
-    }
-
-    /// Whether a figure in base unit `unit` can be of this form: a change is in % or
-    /// points, a level in anything else, or in % for an indicator that is a rate.
-    pub fn fits(self, unit: &str, rate: bool) -> bool {
-        let pct = matches!(unit, "%" | "个百分点");
-        match self {
-            Form::Change => pct,
-            Form::Level => !pct || (rate && unit == "%"),
-        }
-    }
-}
+pub use govmine_extract::meaning::{Basis, Form};
+use govmine_extract::units::Kind;
 
 /// One way of writing an indicator, and the one form it names when it names only one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,9 +56,34 @@ impl Indicator {
         std::iter::once(name).chain(self.aliases.iter().cloned())
     }
 
-    /// It is a rate or share stated in % (失业率, 城镇化率): its levels are in %.
-    pub fn is_rate(&self) -> bool {
-        matches!(self.basis.as_str(), "rate" | "share") || self.unit_class == "percent"
+    /// Whether a figure of this form, in a unit of `kind`, can be one of it: a change is
+    /// relative (%, points, 倍); a level is in its unit class (money in 元, people in 人 …).
+    pub fn fits(&self, form: Form, kind: Kind, unit: &str) -> bool {
+        use Kind::*;
+        if form == Form::Change {
+            return matches!(kind, Percent | PercentagePoint | Rate);
+        }
+        match self.unit_class.as_str() {
+            "money" => kind == Money,
+            "people" => matches!(unit, "人" | "名" | "位" | "人次"),
+            "percent" => matches!(kind, Percent | Rate),
+            "mass" => kind == Weight,
+            "energy" => kind == Energy,
+            "days" => kind == Duration,
+            "years" => unit == "岁" || unit == "年",
+            "count" => kind == Count,
+            "concentration" | "index" => !matches!(kind, Count | Money | Duration),
+            _ => !matches!(kind, PercentagePoint),
+        }
+    }
+
+    /// The basis of its figures as [`crate::compare`] reads them: a rate (失业率) is a
+    /// figure of the whole, like a total.
+    pub fn figure_basis(&self) -> Basis {
+        match self.basis.as_str() {
+            "rate" => Basis::Total,
+            b => Basis::parse(b).unwrap_or(Basis::Total),
+        }
     }
 }
 
@@ -175,11 +168,15 @@ mod tests {
     }
 
     #[test]
-    fn forms_fit_units() {
-        assert!(Form::Change.fits("%", false) && Form::Change.fits("个百分点", false));
-        assert!(!Form::Change.fits("元", false));
-        assert!(Form::Level.fits("元", false) && !Form::Level.fits("%", false));
-        assert!(Form::Level.fits("%", true));
-        assert!(lookup("城镇调查失业率").unwrap().is_rate());
+    fn bases_of_figures() {
+        let basis = |n: &str| lookup(n).unwrap().figure_basis();
+        assert_eq!(basis("城镇调查失业率"), Basis::Total);
+        assert_eq!(basis("地区生产总值"), Basis::Total);
+        assert_eq!(basis("人均GDP"), Basis::PerCapita);
+        assert_eq!(basis("单位地区生产总值能耗"), Basis::Ratio);
+        assert_eq!(basis("服务业增加值比重"), Basis::Share);
+        assert!(catalogue()
+            .iter()
+            .all(|i| i.basis == "rate" || Basis::parse(&i.basis).is_some()));
     }
 }

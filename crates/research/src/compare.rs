@@ -19,11 +19,13 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use govmine_extract::meaning::{Aggregation, Basis, Direction, Form};
+use govmine_extract::period::PeriodSource;
 use govmine_extract::RecordType;
 use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
 use govmine_segment::{fold_for_match, Segmenter};
 
-use crate::catalogue::{self, Phrase};
+use crate::catalogue::{self, Indicator, Phrase};
 use crate::fact::QuantityFact;
 use crate::{place, suggest, Error, Result};
 
@@ -55,6 +57,11 @@ pub struct CompareRequest {
     pub status: Option<String>,
     /// Every value, not only the best per place, year, status and unit.
     pub all: bool,
+    /// Only figures about these years (`ref_year`), inclusive; without it, each place's
+    /// latest figure.
+    pub years: Option<(i32, i32)>,
+    /// Per-head figures of an indicator that is not one (人均GDP for 地区生产总值).
+    pub per_capita: bool,
 }
 
 /// How a value relates to the indicator.
@@ -87,8 +94,24 @@ pub struct CompareRow {
     pub place: String,
     /// Its division code (`620900`), to join with other data; rows sort by it.
     pub code: Option<String>,
-    /// Year of the document.
+    /// The year the figure is about (`ref_year`), when it is one year.
     pub year: Option<i32>,
+    /// First and last year it covers, when known.
+    pub period_from: Option<i32>,
+    /// Last year it covers.
+    pub period_to: Option<i32>,
+    /// Where the period came from.
+    pub period_source: Option<PeriodSource>,
+    /// Year of the document.
+    pub doc_year: Option<i32>,
+    /// One year's figure, or a total or average over several.
+    pub aggregation: Aggregation,
+    /// A level or a change.
+    pub form: Form,
+    /// The whole, per head, a share or a ratio.
+    pub basis: Basis,
+    /// Which way a change goes (its value is negative when down).
+    pub direction: Option<Direction>,
     /// Exact value in base units.
     pub value: serde_json::Number,
     /// Upper end of a range.
@@ -206,7 +229,6 @@ pub fn compare(
             form: None,
         }],
     };
-    let rate = named.is_some_and(|i| i.is_rate());
     let hits: Vec<PhraseHits> = phrases
         .into_iter()
         .map(|p| phrase_hits(searcher, segmenter, p, &req.filter))
@@ -229,7 +251,7 @@ pub fn compare(
                     facts: &facts,
                     text: &text,
                 };
-                read.relate_all(req, units.as_deref(), rate, &mut found);
+                read.relate_all(req, units.as_deref(), named, &mut found);
             }
         }
     }
@@ -239,46 +261,12 @@ pub fn compare(
     } = found;
     let candidates = once_each(candidates);
 
-    let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
-    let value_of = |r: &CompareRow| r.value.as_f64().unwrap_or(0.0);
     let mut rows: Vec<CompareRow> = if req.all {
         candidates
     } else {
-        // Best per place, year, status and unit class.
-        let class_of = |u: &str| -> String {
-            govmine_extract::units::unit_class(u)
-                .first()
-                .map_or(u.to_string(), |c| c.to_string())
-        };
-        let mut best: BTreeMap<(String, Option<i32>, String, String), CompareRow> = BTreeMap::new();
-        for c in candidates {
-            let k = (c.place.clone(), c.year, c.status.clone(), class_of(&c.unit));
-            let better = match best.get(&k) {
-                None => true,
-                Some(b) => c
-                    .score
-                    .total_cmp(&b.score)
-                    .then(value_of(&c).total_cmp(&value_of(b)))
-                    .then(b.start.cmp(&c.start).then(b.doc_id.cmp(&c.doc_id)))
-                    .is_gt(),
-            };
-            if better {
-                best.insert(k, c);
-            }
-        }
-        best.into_values().collect()
+        best_rows(candidates, req.years.is_none())
     };
-    rows.sort_by(|a, b| {
-        status_rank(&a.status)
-            .cmp(&status_rank(&b.status))
-            .then(a.code.cmp(&b.code))
-            .then(a.place.cmp(&b.place))
-            .then(a.year.cmp(&b.year))
-            .then(a.unit.cmp(&b.unit))
-            .then(b.score.total_cmp(&a.score))
-            .then(a.doc_id.cmp(&b.doc_id))
-            .then(a.start.cmp(&b.start))
-    });
+    rows.sort_by(row_order);
 
     let other_units = if rows.is_empty() && units.is_some() {
         let mut v: Vec<(String, usize)> = unit_counts.into_iter().collect();
@@ -300,6 +288,78 @@ pub fn compare(
         other_units,
         suggestions,
     })
+}
+
+/// Status, then place, then year (unknown last), form and unit.
+fn row_order(a: &CompareRow, b: &CompareRow) -> std::cmp::Ordering {
+    let status_rank = |s: &str| if s == "result" { 0 } else { 1 };
+    status_rank(&a.status)
+        .cmp(&status_rank(&b.status))
+        .then(a.code.cmp(&b.code))
+        .then(a.place.cmp(&b.place))
+        .then(a.year.is_none().cmp(&b.year.is_none()))
+        .then(a.year.cmp(&b.year))
+        .then(a.form.cmp(&b.form))
+        .then(a.unit.cmp(&b.unit))
+        .then(b.score.total_cmp(&a.score))
+        .then(a.doc_id.cmp(&b.doc_id))
+        .then(a.start.cmp(&b.start))
+}
+
+/// The class of a base unit (`人` for 人, 名, 位).
+fn class_of(unit: &str) -> String {
+    govmine_extract::units::unit_class(unit)
+        .first()
+        .map_or(unit.to_string(), |c| c.to_string())
+}
+
+/// The best row per place, year, status, form and unit class: one year's figure before a
+/// total or average over several, then the better-scored, then the one dated by its own
+/// clause, then the larger (a total over its parts). With `latest`, only each place's
+/// latest year (per status, form and unit class), a dated figure before an undated one.
+fn best_rows(candidates: Vec<CompareRow>, latest: bool) -> Vec<CompareRow> {
+    type Key = (String, Option<i32>, String, Form, String);
+    let mut best: BTreeMap<Key, CompareRow> = BTreeMap::new();
+    for c in candidates {
+        let k = (
+            c.place.clone(),
+            c.year,
+            c.status.clone(),
+            c.form,
+            class_of(&c.unit),
+        );
+        if best.get(&k).is_none_or(|b| better(&c, b)) {
+            best.insert(k, c);
+        }
+    }
+    if !latest {
+        return best.into_values().collect();
+    }
+    let mut newest: BTreeMap<(String, String, Form, String), CompareRow> = BTreeMap::new();
+    for ((place, _, status, form, class), row) in best {
+        let k = (place, status, form, class);
+        let newer = newest
+            .get(&k)
+            .is_none_or(|b| (row.year.is_some(), row.year) > (b.year.is_some(), b.year));
+        if newer {
+            newest.insert(k, row);
+        }
+    }
+    newest.into_values().collect()
+}
+
+/// `c` is a better row than `b` for the same place, year, status, form and unit class.
+fn better(c: &CompareRow, b: &CompareRow) -> bool {
+    let annual = |r: &CompareRow| r.aggregation == Aggregation::Annual;
+    let own_clause = |r: &CompareRow| r.period_source == Some(PeriodSource::Clause);
+    let value_of = |r: &CompareRow| r.value.as_f64().unwrap_or(0.0);
+    annual(c)
+        .cmp(&annual(b))
+        .then(c.score.total_cmp(&b.score))
+        .then(own_clause(c).cmp(&own_clause(b)))
+        .then(value_of(c).abs().total_cmp(&value_of(b).abs()))
+        .then(b.start.cmp(&c.start).then(b.doc_id.cmp(&c.doc_id)))
+        .is_gt()
 }
 
 /// The candidates the phrases of the indicator find (see the module docs), and, of the
@@ -403,13 +463,14 @@ struct Reading<'a> {
 }
 
 impl Reading<'_> {
-    /// The passage's values that relate to the phrase, kept by the request's status and
-    /// units and the phrase's form, into `found`.
+    /// The passage's values that relate to the phrase, kept by the request's status,
+    /// years and units and by what the indicator is (its forms and basis, when it is of
+    /// the catalogue), into `found`.
     fn relate_all(
         &self,
         req: &CompareRequest,
         units: Option<&[String]>,
-        rate: bool,
+        named: Option<&Indicator>,
         found: &mut Found,
     ) {
         let starts: Vec<u32> = self
@@ -432,7 +493,7 @@ impl Reading<'_> {
             if relation == Relation::Sentence && !req.all {
                 continue;
             }
-            if req.status.as_deref().is_some_and(|s| s != f.status) {
+            if !self.admits(f, req, named) {
                 continue;
             }
             if let Some(us) = units {
@@ -441,16 +502,33 @@ impl Reading<'_> {
                     continue;
                 }
             }
-            if self
-                .h
-                .phrase
-                .form
-                .is_some_and(|form| !form.fits(&f.unit, rate))
-            {
-                continue;
-            }
             found.rows.push(row(f, &self.qs[qi], relation, score));
         }
+    }
+
+    /// Whether figure `f` answers the request: its status and year, a form the phrase
+    /// and the indicator allow, and the indicator's basis (no share or ratio that only
+    /// holds it, no per-head figure unless asked).
+    fn admits(&self, f: &QuantityFact, req: &CompareRequest, named: Option<&Indicator>) -> bool {
+        if req.status.as_deref().is_some_and(|s| s != f.status) {
+            return false;
+        }
+        if let Some((a, b)) = req.years {
+            if !f.ref_year.is_some_and(|y| a <= y && y <= b) {
+                return false;
+            }
+        }
+        if self.h.phrase.form.is_some_and(|form| form != f.form) {
+            return false;
+        }
+        let Some(ind) = named else {
+            return true;
+        };
+        let basis = ind.figure_basis();
+        let basis_fits = f.basis == basis
+            || (req.per_capita && basis == Basis::Total && f.basis == Basis::PerCapita);
+        let unit_fits = f.kind.is_none_or(|k| ind.fits(f.form, k, &f.unit));
+        ind.forms.contains(&f.form) && basis_fits && unit_fits
     }
 }
 
@@ -463,7 +541,15 @@ fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> Compa
             .as_deref()
             .map_or(place::NO_PLACE.to_string(), place::name),
         code: f.region.and_then(|r| r.code),
-        year: f.year,
+        year: f.ref_year,
+        period_from: f.period_from,
+        period_to: f.period_to,
+        period_source: f.period_source,
+        doc_year: f.year,
+        aggregation: f.aggregation,
+        form: f.form,
+        basis: f.basis,
+        direction: f.direction,
         value: f.value,
         value_to: f.value_to,
         unit: f.unit,

@@ -1,5 +1,8 @@
 //! The stored records the commands read back, as much of them as they use.
 
+use govmine_extract::meaning::{Aggregation, Basis, Direction, Form};
+use govmine_extract::period::PeriodSource;
+use govmine_extract::units::Kind;
 use serde::{Deserialize, Serialize};
 
 /// The place of a record, as `govmine extract` writes it.
@@ -51,6 +54,33 @@ pub struct QuantityFact {
     pub status: String,
     /// What it measures, as written before it.
     pub subject: String,
+    /// What its unit measures.
+    #[serde(default)]
+    pub kind: Option<Kind>,
+    /// A level or a change.
+    #[serde(default)]
+    pub form: Form,
+    /// Which way a change goes.
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// One year's figure, or a total or average over several.
+    #[serde(default)]
+    pub aggregation: Aggregation,
+    /// The whole, per head, a share or a ratio.
+    #[serde(default)]
+    pub basis: Basis,
+    /// First year it covers.
+    #[serde(default)]
+    pub period_from: Option<i32>,
+    /// Last year it covers.
+    #[serde(default)]
+    pub period_to: Option<i32>,
+    /// The one year it is about.
+    #[serde(default)]
+    pub ref_year: Option<i32>,
+    /// Where its period came from.
+    #[serde(default)]
+    pub period_source: Option<PeriodSource>,
 }
 
 /// A stored mechanism record.

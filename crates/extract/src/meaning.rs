@@ -1,0 +1,301 @@
+//! What a figure measures, read from the words right before it in its clause: a level or
+//! a change ([`Form`], with its [`Direction`]), of one year or over several
+//! ([`Aggregation`]), of the whole or per head, a share or a ratio ([`Basis`]).
+//!
+//! - **Form**: `change` after a verb of change (增长 提高 上涨 … 下降 减少 回落 …, with 了,
+//!   分别, 同比, 比上年, 实际 between) or a noun of one (增速 涨幅 降幅, with 为 / 是 / 达
+//!   between); a number in 个百分点 is a change too. After 到 / 至 (增加到, 降至) and
+//!   anywhere else it is a `level`. A list (`分别增长5.2%、4.8%`) shares its first
+//!   figure's form.
+//! - **Aggregation**: `average` after 年均 / 年平均 / 平均每年 / 每年 in its clause (but
+//!   `年均浓度` is an indicator's name), `cumulative` after 累计 / 累积, else `annual`.
+//! - **Basis**: `per_capita` when its subject or clause says 人均; `share` for 占…比重 /
+//!   占比 / 比例 / 份额; `ratio` for 单位…能耗 / 排放, 强度, 与…比率 / 之比; else `total`.
+//!
+//! ```
+//! use govmine_extract::quantity::quantities;
+//! use govmine_extract::meaning::{Direction, Form};
+//!
+//! let q = &quantities("全省固定资产投资下降3.3%")[0];
+//! assert_eq!((q.form, q.direction), (Form::Change, Some(Direction::Down)));
+//! assert_eq!(q.value.to_string(), "-3.3");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// A level or a change.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    #[default]
+    /// An amount or a rate (13.6万亿元, 5.5%).
+    Level,
+    /// A change of it (增长5%, 下降0.3个百分点).
+    Change,
+}
+
+impl Form {
+    /// `level` or `change`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Level => "level",
+            Form::Change => "change",
+        }
+    }
+
+    /// From `level` or `change`.
+    pub fn parse(s: &str) -> Option<Form> {
+        [Form::Level, Form::Change]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+}
+
+/// Which way a change goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    /// 增长, 提高, 上涨 …
+    Up,
+    /// 下降, 减少, 回落 …
+    Down,
+}
+
+/// Over how many years a figure runs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    #[default]
+    /// One year's figure.
+    Annual,
+    /// A total over several years (累计).
+    Cumulative,
+    /// An average per year (年均).
+    Average,
+}
+
+/// What the figure is of: the whole, per head, a share, a ratio.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    #[default]
+    /// The amount itself.
+    Total,
+    /// Per head (人均).
+    PerCapita,
+    /// A part of a whole (占…比重).
+    Share,
+    /// One amount over another (单位GDP能耗, 强度, 与…的比率).
+    Ratio,
+}
+
+impl Basis {
+    /// `total`, `per_capita`, `share` or `ratio`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::Total => "total",
+            Basis::PerCapita => "per_capita",
+            Basis::Share => "share",
+            Basis::Ratio => "ratio",
+        }
+    }
+
+    /// From its name.
+    pub fn parse(s: &str) -> Option<Basis> {
+        [Basis::Total, Basis::PerCapita, Basis::Share, Basis::Ratio]
+            .into_iter()
+            .find(|b| b.as_str() == s)
+    }
+}
+
+/// Verbs and nouns of a rise, longest first where one contains another.
+const UP: [&str; 18] = [
+    "增长率",
+    "增长速度",
+    "增长",
+    "增加",
+    "提高",
+    "上升",
+    "上涨",
+    "提升",
+    "扩大",
+    "回升",
+    "攀升",
+    "增速",
+    "增幅",
+    "涨幅",
+    "增",
+    "涨",
+    "升",
+    "多",
+];
+/// Verbs and nouns of a fall.
+const DOWN: [&str; 16] = [
+    "下降", "减少", "降低", "回落", "下跌", "下滑", "缩小", "收窄", "压减", "缩减", "降幅", "减幅",
+    "跌幅", "降", "减", "少",
+];
+/// Single chars of UP / DOWN that are a change only as a word of their own, not the end of
+/// another (新增 is a level: 新增就业; 倍增, 递减).
+const AFTER_NOT_SINGLE: [char; 7] = ['新', '倍', '递', '骤', '猛', '最', '至'];
+/// Words that may stand between a verb of change and its number.
+const BETWEEN: [&str; 15] = [
+    "了",
+    "分别",
+    "同比",
+    "比上年",
+    "比去年",
+    "较上年",
+    "比上年度",
+    "实际",
+    "名义",
+    "平均",
+    "约",
+    "为",
+    "是",
+    "达",
+    "都",
+];
+
+/// The form and direction of the figure whose clause reads `before` up to it.
+pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
+    let mut end = before.len();
+    // Peel the words that may stand between verb and number, innermost first.
+    loop {
+        let trimmed = BETWEEN
+            .iter()
+            .find(|w| ends(&before[..end], w))
+            .map(|w| end - w.chars().count());
+        match trimmed {
+            Some(e) if e < end => end = e,
+            _ => break,
+        }
+    }
+    let head = &before[..end];
+    let verb = |words: &[&str]| {
+        words.iter().any(|w| {
+            let n = w.chars().count();
+            ends(head, w)
+                && (n > 1 || head.len() < 2 || !AFTER_NOT_SINGLE.contains(&head[head.len() - 2]))
+        })
+    };
+    if verb(&DOWN) {
+        (Form::Change, Some(Direction::Down))
+    } else if verb(&UP) {
+        (Form::Change, Some(Direction::Up))
+    } else if unit == "个百分点" {
+        (Form::Change, None)
+    } else {
+        (Form::Level, None)
+    }
+}
+
+/// The aggregation of the figure whose clause reads `before` up to it.
+pub fn aggregation(before: &[char]) -> Aggregation {
+    let has = |w: &str| find(before, w).is_some();
+    let average = ["年均", "年平均", "平均每年", "每年"].iter().any(|w| {
+        find(before, w).is_some_and(|at| {
+            let rest = &before[at + w.chars().count()..];
+            !starts(rest, "浓度") && !starts(rest, "值")
+        })
+    });
+    if average {
+        Aggregation::Average
+    } else if has("累计") || has("累积") {
+        Aggregation::Cumulative
+    } else {
+        Aggregation::Annual
+    }
+}
+
+/// The basis of a figure with subject `subject` whose clause reads `before` up to it.
+pub fn basis(subject: &str, before: &[char]) -> Basis {
+    let s: Vec<char> = subject.chars().collect();
+    let in_either = |w: &str| find(&s, w).is_some() || find(before, w).is_some();
+    let share_word = ["比重", "占比", "比例", "份额"]
+        .iter()
+        .any(|w| in_either(w));
+    let ratio = ["能耗", "排放", "强度", "之比", "比率", "用水量"]
+        .iter()
+        .any(|w| in_either(w))
+        && (in_either("单位") || in_either("强度") || in_either("之比") || in_either("比率"));
+    if in_either("人均") {
+        Basis::PerCapita
+    } else if ratio {
+        Basis::Ratio
+    } else if share_word || (in_either("占") && in_either("比")) {
+        Basis::Share
+    } else {
+        Basis::Total
+    }
+}
+
+fn ends(chars: &[char], w: &str) -> bool {
+    let n = w.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(w.chars())
+}
+
+fn starts(chars: &[char], w: &str) -> bool {
+    let n = w.chars().count();
+    chars.len() >= n && chars[..n].iter().copied().eq(w.chars())
+}
+
+fn find(chars: &[char], w: &str) -> Option<usize> {
+    let n = w.chars().count();
+    (0..=chars.len().checked_sub(n)?).find(|&i| chars[i..i + n].iter().copied().eq(w.chars()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(before: &str, unit: &str) -> (Form, Option<Direction>) {
+        form(&before.chars().collect::<Vec<_>>(), unit)
+    }
+
+    #[test]
+    fn forms_and_directions() {
+        use Direction::*;
+        assert_eq!(f("地区生产总值增长", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("比上年增长了", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("固定资产投资下降", "%"), (Form::Change, Some(Down)));
+        assert_eq!(f("CPI微降", "%"), (Form::Change, Some(Down)));
+        assert_eq!(f("居民消费价格涨幅", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("增速为", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("城乡居民收入分别增长", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("高于全国", "个百分点"), (Form::Change, None));
+        assert_eq!(f("城镇调查失业率", "%"), (Form::Level, None));
+        assert_eq!(f("增加到", "元"), (Form::Level, None));
+        assert_eq!(f("失业率降至", "%"), (Form::Level, None));
+        assert_eq!(f("城镇新增", "人"), (Form::Level, None));
+        assert_eq!(f("经济总量达到", "元"), (Form::Level, None));
+    }
+
+    #[test]
+    fn aggregations_and_bases() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(
+            aggregation(&c("地区生产总值年均增长")),
+            Aggregation::Average
+        );
+        assert_eq!(aggregation(&c("细颗粒物年均浓度")), Aggregation::Annual);
+        assert_eq!(aggregation(&c("城镇新增就业累计")), Aggregation::Cumulative);
+        assert_eq!(aggregation(&c("全市地区生产总值")), Aggregation::Annual);
+        assert_eq!(basis("人均GDP", &c("人均GDP")), Basis::PerCapita);
+        assert_eq!(
+            basis("民营经济增加值占地区生产总值比重", &c("")),
+            Basis::Share
+        );
+        assert_eq!(basis("单位地区生产总值能耗", &c("")), Basis::Ratio);
+        assert_eq!(basis("研发经费投入强度", &c("")), Basis::Ratio);
+        assert_eq!(
+            basis("", &c("社会物流总费用与地区生产总值的比率")),
+            Basis::Ratio
+        );
+        assert_eq!(basis("地区生产总值", &c("全省地区生产总值")), Basis::Total);
+    }
+}
