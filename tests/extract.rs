@@ -89,9 +89,16 @@ fn the_seeds_facts_are_extracted() {
     has("434人", 434.into(), "人");
     has("351项", 351.into(), "项");
     has("210项", 210.into(), "项");
-    has("41%", 41.into(), "%");
+    // 减幅达41%: a fall, signed (issue 11).
+    has("41%", (-41).into(), "%");
     has("75%", 75.into(), "%");
     has("93.33万件", 933300.into(), "件");
+    // A 年度 report dates its results to its year.
+    for text in ["434人", "75%"] {
+        let q = jq.iter().find(|q| q["text"] == text).unwrap();
+        assert_eq!(q["ref_year"], 2017, "{text}");
+        assert_eq!(q["status"], "result", "{text}");
+    }
     let s210 = jq.iter().find(|q| q["text"] == "210项").unwrap();
     assert_eq!(s210["subject"], "市级行政审批事项");
 }

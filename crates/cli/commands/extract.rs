@@ -164,6 +164,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
                 }),
         );
         let manifest = Manifest {
+            schema_version: govmine_export::SCHEMA_VERSION,
             govmine: env!("CARGO_PKG_VERSION").to_owned(),
             format,
             types: types.iter().map(|t| t.as_str().to_owned()).collect(),

@@ -47,7 +47,7 @@ use govmine_extract::{Record, RecordType, TypeSet};
 use serde::Serialize;
 
 pub use csv_cell::csv_text_cell;
-pub use manifest::{Input, Manifest, Versioned};
+pub use manifest::{Input, Manifest, Versioned, SCHEMA_VERSION};
 pub use parquet_out::ParquetTable;
 pub use target::{Request, Staged, Target};
 

@@ -9,6 +9,11 @@ use std::io::Write as _;
 
 use crate::{Error, Format, OutputFile, Staged};
 
+/// Version of the records' fields and their meaning, in every manifest. 2: quantities
+/// carry `form`, `direction`, `aggregation`, `basis`, `period_from`, `period_to`,
+/// `ref_year` and `period_source`; falls are signed; `status` follows the section.
+pub const SCHEMA_VERSION: u32 = 2;
+
 /// A piece of data the records depend on, with its version and hash.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Versioned {
@@ -35,6 +40,8 @@ pub struct Input {
 /// Everything that made a dataset. No timestamps: the same inputs give the same manifest.
 #[derive(Clone, Debug, Serialize)]
 pub struct Manifest {
+    /// Version of the records' schema ([`SCHEMA_VERSION`]; what changed: CHANGELOG.md).
+    pub schema_version: u32,
     /// govmine's version.
     pub govmine: String,
     /// Output format.

@@ -95,6 +95,14 @@ fn own_columns(t: RecordType) -> Vec<Column> {
             col("qualifier", Text),
             col("status", Text),
             col("subject", Text),
+            col("form", Text),
+            col("direction", Text),
+            col("aggregation", Text),
+            col("basis", Text),
+            col("period_from", Int),
+            col("period_to", Int),
+            col("ref_year", Int),
+            col("period_source", Text),
         ],
         RecordType::Date => vec![col("text", Text), col("iso", Text)],
         RecordType::Mechanism => vec![
@@ -175,6 +183,14 @@ pub fn row(r: &Record) -> Vec<Cell> {
             cells.push(name_of(&q.qualifier));
             cells.push(name_of(&q.status));
             cells.push(text(&q.subject));
+            cells.push(name_of(&q.form));
+            cells.push(q.direction.map_or(Cell::Text(None), |d| name_of(&d)));
+            cells.push(name_of(&q.aggregation));
+            cells.push(name_of(&q.basis));
+            for year in [q.period_from, q.period_to, q.ref_year] {
+                cells.push(Cell::Int(year.map(i64::from)));
+            }
+            cells.push(q.period_source.map_or(Cell::Text(None), |p| name_of(&p)));
         }
         Data::Date(d) => {
             cells.push(text(&d.text));

@@ -19,7 +19,8 @@
 //!   paragraph's frame, else (a 年度 report's result) the title's year, else unknown. A
 //!   span of years (五年来, “十四五”时期) dates a level reached (`经济总量达到2.67万亿元`,
 //!   `从54万亿元增加到82.7万亿元`) to its last year; other figures in it (`年均增长6%`,
-//!   `累计106万人`, `增长30%`) cover the span and have no `ref_year`. The start of
+//!   `累计106万人`, `增长30%`) cover the span and have no `ref_year`; one not stated as
+//!   an average is `cumulative`. The start of
 //!   `从X增长到Y` is dated only by its own year (`从2020年的3.68万亿元`).
 //! - **Status** in a work report: `target` after 力争, 预期, 目标, 拟 or 争取 before it in its
 //!   sentence; else by its clause's period (before the report's year: result; else
@@ -99,7 +100,12 @@ pub fn frames(paras: &[Para<'_>], kind: DocKind) -> Vec<Frame> {
         let chars: Vec<char> = p.text.chars().collect();
         match p.heading {
             Some(level) => {
-                let own = heading_frame(&chars, kind);
+                // A heading line may run on into its first sentence: read the heading.
+                let head = chars
+                    .iter()
+                    .position(|c| matches!(c, '。' | '！' | '？'))
+                    .map_or(&chars[..], |e| &chars[..e]);
+                let own = heading_frame(head, kind);
                 if level <= 1 {
                     running = own;
                     if work_report && reviewed && own == Frame::default() {
@@ -113,11 +119,11 @@ pub fn frames(paras: &[Para<'_>], kind: DocKind) -> Vec<Frame> {
                 }
             }
             None => {
-                if let Some(cue) = lead_cue(&chars) {
-                    running.cue = Some((cue, PeriodSource::Paragraph));
-                    if let Some(s) = status_of(cue, kind) {
-                        running.status = Some(s);
-                    }
+                // The time word it opens with frames it and the paragraphs after it
+                // (a later sentence's frames only the rest of its paragraph: its
+                // quantities' `clause.lead`).
+                if let Some(cue) = opening_cue(&chars) {
+                    running = opened(running, cue, kind);
                 }
             }
         }
@@ -125,6 +131,14 @@ pub fn frames(paras: &[Para<'_>], kind: DocKind) -> Vec<Frame> {
         out.push(running);
     }
     out
+}
+
+/// `frame` after a sentence opening with `cue`.
+fn opened(frame: Frame, cue: Cue, kind: DocKind) -> Frame {
+    Frame {
+        cue: Some((cue, PeriodSource::Paragraph)),
+        status: status_of(cue, kind).or(frame.status),
+    }
 }
 
 /// The frame a heading sets: its one time word (none when it names two periods), and its
@@ -166,9 +180,20 @@ fn heading_frame(chars: &[char], kind: DocKind) -> Frame {
     Frame { cue, status }
 }
 
-/// The time word a paragraph opens with: the first of its first clause (after a
-/// salutation such as 各位代表), unless it is a date (`2023年6月`).
-fn lead_cue(chars: &[char]) -> Option<Cue> {
+/// The time word a sentence opens with: its first clause (after a salutation such as
+/// 各位代表) starts with one, after at most a lead-in (——, 在, 回顾, 刚刚过去的); a date
+/// (`2023年6月`) or a time word inside the clause (`按照“十二五”规划…`) frames nothing.
+pub fn opening_cue(chars: &[char]) -> Option<Cue> {
+    const LEAD_INS: [&str; 8] = [
+        "——",
+        "—",
+        "在",
+        "回顾",
+        "回望",
+        "刚刚过去的",
+        "刚过去的",
+        "而",
+    ];
     let mut from = 0;
     for _ in 0..2 {
         let end = (from..chars.len())
@@ -180,11 +205,20 @@ fn lead_cue(chars: &[char]) -> Option<Cue> {
             .any(|w| contains(clause, w))
             && clause.len() <= 6;
         if !salutation {
-            return (0..clause.len()).find_map(|i| match cue_at(clause, i) {
-                Some((Cue::Year(_), e)) if matches!(clause.get(e), Some(c) if c.is_ascii_digit() || *c == '月') => None,
-                Some((c, _)) => Some(c),
-                None => None,
-            });
+            let lead = LEAD_INS
+                .iter()
+                .find(|w| clause.starts_with(&w.chars().collect::<Vec<_>>()))
+                .map_or(0, |w| w.chars().count());
+            return match cue_at(clause, 0).or_else(|| cue_at(clause, lead)) {
+                Some((Cue::Year(_), e))
+                    if clause
+                        .get(e)
+                        .is_some_and(|c| c.is_ascii_digit() || *c == '月') =>
+                {
+                    None
+                }
+                found => found.map(|(c, _)| c),
+            };
         }
         from = (end + 1).min(chars.len());
     }
@@ -219,6 +253,7 @@ fn contains(chars: &[char], w: &str) -> bool {
 /// `frame` of its paragraph (see the module docs).
 pub fn settle(q: &mut Quantity, frame: &Frame, kind: DocKind) {
     let own = q.clause.cue.map(|c| (c, PeriodSource::Clause));
+    let lead = q.clause.lead.map(|c| (c, PeriodSource::Paragraph));
     let title = match kind {
         DocKind::Annual(y) if q.status == Status::Result => {
             Some((Cue::Year(y), PeriodSource::Title))
@@ -226,14 +261,14 @@ pub fn settle(q: &mut Quantity, frame: &Frame, kind: DocKind) {
         _ => None,
     };
     let from_frame = frame.cue.filter(|_| !q.clause.baseline);
-    let chosen = own.or(from_frame).or(title);
+    let chosen = own.or(lead).or(from_frame).or(title);
     if let Some((cue, source)) = chosen {
         if let Some(years) = resolve(cue, kind) {
             date(q, years, source);
         }
     }
     if matches!(kind, DocKind::WorkReport(_)) {
-        q.status = work_report_status(q, own.map(|(c, _)| c), frame, kind);
+        q.status = work_report_status(q, own.map(|(c, _)| c), lead.map(|(c, _)| c), frame, kind);
     }
 }
 
@@ -257,17 +292,34 @@ fn date(q: &mut Quantity, (from, to): (i32, i32), source: PeriodSource) {
     } else {
         (from, to)
     };
+    if from != to && q.aggregation == Aggregation::Annual {
+        // Not one year's figure: a total (or change) over the span.
+        q.aggregation = Aggregation::Cumulative;
+    }
     q.period_from = Some(from);
     q.period_to = Some(to);
     q.ref_year = (from == to).then_some(from);
     q.period_source = Some(source);
 }
 
-fn work_report_status(q: &Quantity, own: Option<Cue>, frame: &Frame, kind: DocKind) -> Status {
+/// A work report's figure's status: its own clause's past year wins; then a target word
+/// before it; then its clause's or paragraph's time word; then its frame.
+fn work_report_status(
+    q: &Quantity,
+    own: Option<Cue>,
+    lead: Option<Cue>,
+    frame: &Frame,
+    kind: DocKind,
+) -> Status {
+    let by_own = own.and_then(|c| status_of(c, kind));
+    if by_own == Some(Status::Result) {
+        return Status::Result;
+    }
     if q.clause.target_word {
         return Status::Target;
     }
-    own.and_then(|c| status_of(c, kind))
+    by_own
+        .or_else(|| lead.and_then(|c| status_of(c, kind)))
         .or(frame.status)
         .or_else(|| frame.cue.and_then(|(c, _)| status_of(c, kind)))
         .unwrap_or(q.status)
@@ -310,6 +362,7 @@ mod tests {
             para("各位代表，刚刚过去的2025年，全省上下…", None),
             para("——“向新”的动能持续增强。", None),
             para("2023年6月，总书记考察。", None),
+            para("我们按照“十二五”规划提出的改革任务。", None),
             para("二、把铸牢中华民族共同体意识作为主线", Some(1)),
             para("三、2026年重点工作", Some(1)),
         ];
@@ -327,9 +380,14 @@ mod tests {
         assert_eq!(cue(3), Some(Cue::Year(2025)));
         assert_eq!(cue(4), Some(Cue::Year(2025)));
         assert_eq!(cue(5), Some(Cue::Year(2025)), "a date is no frame");
-        assert_eq!(cue(6), Some(Cue::Relative(0, 0)));
-        assert_eq!(f[6].status, Some(Status::Target));
-        assert_eq!(cue(7), Some(Cue::Year(2026)));
+        assert_eq!(
+            cue(6),
+            Some(Cue::Year(2025)),
+            "nor a time word inside a clause"
+        );
+        assert_eq!(cue(7), Some(Cue::Relative(0, 0)));
         assert_eq!(f[7].status, Some(Status::Target));
+        assert_eq!(cue(8), Some(Cue::Year(2026)));
+        assert_eq!(f[8].status, Some(Status::Target));
     }
 }

@@ -114,7 +114,7 @@ impl Basis {
 }
 
 /// Verbs and nouns of a rise, longest first where one contains another.
-const UP: [&str; 18] = [
+const UP: [&str; 22] = [
     "增长率",
     "增长速度",
     "增长",
@@ -129,15 +129,29 @@ const UP: [&str; 18] = [
     "增速",
     "增幅",
     "涨幅",
+    "增产",
+    "增收",
+    "翻",
     "增",
     "涨",
     "升",
     "多",
+    "高",
 ];
 /// Verbs and nouns of a fall.
-const DOWN: [&str; 16] = [
+const DOWN: [&str; 23] = [
     "下降", "减少", "降低", "回落", "下跌", "下滑", "缩小", "收窄", "压减", "缩减", "降幅", "减幅",
-    "跌幅", "降", "减", "少",
+    "跌幅", "减轻", "节约", "节省", "缩短", "削减", "减产", "降", "减", "少", "低",
+];
+/// Nouns that name a change, with its way.
+const CHANGE_NOUNS: [(&str, Direction); 7] = [
+    ("涨幅", Direction::Up),
+    ("增幅", Direction::Up),
+    ("增速", Direction::Up),
+    ("增长率", Direction::Up),
+    ("增长速度", Direction::Up),
+    ("降幅", Direction::Down),
+    ("减幅", Direction::Down),
 ];
 /// Single chars of UP / DOWN that are a change only as a word of their own, not the end of
 /// another (新增 is a level: 新增就业; 倍增, 递减).
@@ -163,6 +177,13 @@ const BETWEEN: [&str; 15] = [
 
 /// The form and direction of the figure whose clause reads `before` up to it.
 pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
+    if ["高达", "低至", "多达", "少至"]
+        .iter()
+        .any(|w| ends(before, w))
+    {
+        // As high as: a level.
+        return (Form::Level, None);
+    }
     let mut end = before.len();
     // Peel the words that may stand between verb and number, innermost first.
     loop {
@@ -175,7 +196,17 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
             _ => break,
         }
     }
-    let head = &before[..end];
+    // 涨幅控制在3%, 增长保持在6%: a change held to a bound.
+    let mut head = &before[..end];
+    while head.last().is_some_and(|c| c.is_whitespace()) {
+        head = &head[..head.len() - 1];
+    }
+    for w in ["控制在", "保持在", "稳定在"] {
+        if ends(head, w) {
+            head = &head[..head.len() - 3];
+        }
+    }
+    let head = head;
     let verb = |words: &[&str]| {
         words.iter().any(|w| {
             let n = w.chars().count();
@@ -183,6 +214,12 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
                 && (n > 1 || head.len() < 2 || !AFTER_NOT_SINGLE.contains(&head[head.len() - 2]))
         })
     };
+    // 涨幅回落到2.6%: what reaches the figure is itself a change, of the noun's way.
+    let to = ends(head, "到") || ends(head, "至");
+    let noun = CHANGE_NOUNS.iter().find(|(w, _)| find(head, w).is_some());
+    if let (true, Some(&(_, way))) = (to, noun) {
+        return (Form::Change, Some(way));
+    }
     if verb(&DOWN) {
         (Form::Change, Some(Direction::Down))
     } else if verb(&UP) {
@@ -269,6 +306,16 @@ mod tests {
         assert_eq!(f("城乡居民收入分别增长", "%"), (Form::Change, Some(Up)));
         assert_eq!(f("高于全国", "个百分点"), (Form::Change, None));
         assert_eq!(f("城镇调查失业率", "%"), (Form::Level, None));
+        assert_eq!(f("居民消费价格涨幅控制在 ", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("失业率控制在", "%"), (Form::Level, None));
+        assert_eq!(f("居民消费价格涨幅回落到", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("又增产", "斤"), (Form::Change, Some(Up)));
+        assert_eq!(
+            f("企业开办时间缩短", "fraction"),
+            (Form::Change, Some(Down))
+        );
+        assert_eq!(f("分别高", "个百分点"), (Form::Change, Some(Up)));
+        assert_eq!(f("覆盖率高达", "%"), (Form::Level, None));
         assert_eq!(f("增加到", "元"), (Form::Level, None));
         assert_eq!(f("失业率降至", "%"), (Form::Level, None));
         assert_eq!(f("城镇新增", "人"), (Form::Level, None));

@@ -75,11 +75,14 @@ pub fn plan_years(n: i32) -> Option<(i32, i32)> {
 /// against (`比2020年`, `较上年`, `同期`) are no time words.
 pub fn cue_at(chars: &[char], i: usize) -> Option<(Cue, usize)> {
     let c = *chars.get(i)?;
-    if i > 0 && matches!(chars[i - 1], '比' | '较' | '同' | '于') {
+    if i > 0 && matches!(chars[i - 1], '比' | '较' | '同' | '于' | '与') {
         return None;
     }
     if c.is_ascii_digit() {
         return year_cue(chars, i);
+    }
+    if let Some(y) = chinese_year(chars, i) {
+        return Some((Cue::Year(y), i + 5));
     }
     if matches!(
         c,
@@ -138,6 +141,21 @@ fn four_digits(chars: &[char], i: usize) -> Option<i32> {
     (1949..=2100).contains(&y).then_some(y)
 }
 
+/// `一九五八年`, `二〇二五年`: four Chinese digits and 年, not inside a longer numeral.
+fn chinese_year(chars: &[char], i: usize) -> Option<i32> {
+    let digit = |c: &char| "〇零一二三四五六七八九".chars().position(|d| d == *c);
+    let ds = chars.get(i..i + 4)?;
+    if chars.get(i + 4) != Some(&'年') || (i > 0 && digit(&chars[i - 1]).is_some()) {
+        return None;
+    }
+    let mut y = 0i32;
+    for c in ds {
+        let d = digit(c)?;
+        y = y * 10 + d.saturating_sub(1) as i32;
+    }
+    (1949..=2100).contains(&y).then_some(y)
+}
+
 /// `“十四五”时期`, `十四五期间`, `“十五五”`, `“十五”计划`, `“十四五”末`, `第十四个五年规划`.
 fn plan_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
     let quoted = matches!(chars[i], '“' | '"');
@@ -159,7 +177,8 @@ fn plan_named(
 ) -> Option<(Cue, usize)> {
     if starts(chars, j, "个五年") {
         j += 3;
-    } else if starts(chars, j, "五") {
+    } else if starts(chars, j, "五") && !ordinal {
+        // (第十五届 is no plan: an ordinal names one as 第十四个五年.)
         j += 1;
     } else {
         return None;
@@ -302,6 +321,9 @@ mod tests {
         assert_eq!(all("2025年，全市"), [Cue::Year(2025)]);
         assert_eq!(all("2025年底"), [Cue::Year(2025)]);
         assert_eq!(all("2017年度"), [Cue::Year(2017)]);
+        assert_eq!(all("一九五八年的"), [Cue::Year(1958)]);
+        assert_eq!(all("二〇二五年"), [Cue::Year(2025)]);
+        assert_eq!(all("二零二五年"), [Cue::Year(2025)]);
         assert_eq!(all("2021—2025年"), [Cue::Span(2021, 2025)]);
         assert_eq!(all("2021年以来"), [Cue::Since(2021)]);
         assert_eq!(all("到2030年"), [Cue::Year(2030)]);
@@ -331,8 +353,10 @@ mod tests {
         // Compared against, part of a number, a count of years, a name.
         assert!(all("比2020年增长").is_empty());
         assert!(all("较上年").is_empty());
+        assert!(all("与1997年相比").is_empty());
         assert!(all("12025年").is_empty());
         assert!(all("五年计划").is_empty());
+        assert!(all("第十五届全运会").is_empty());
         assert!(all("用五年时间").is_empty());
         assert!(all("3000年").is_empty());
     }

@@ -27,7 +27,8 @@
 //!   period of the figures around it: `五年来`, `这两年中`, `过去的一年`, `今后五年`,
 //!   `世纪头十年`, `以来的五年`, `三年多来`; but `再奋斗十五年`, `用三年时间`, `一年内败诉两起`
 //!   stay); numerals in a programme's name (`三年行动`, `“15分钟”就业服务圈`,
-//!   `四小时航空经济圈`) and a project's phase (`二期项目`, `机场三期、`); manners of
+//!   `四小时航空经济圈`) and a project's phase (`二期项目`, `机场三期、`); thresholds
+//!   crossed (`迈上6万亿元台阶`, `跃上1.4万亿斤新台阶`); manners of
 //!   speaking (`一天天`, `一年比一年`); vague numerals (`几十年`, `数十万`, `十几个`, `上百`); units that are the start of a word (`四人民币`, `一部分`, `一次性`, column
 //!   `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese numerals (`十分`,
 //!   `一起`), 度/门 without 万 or 亿 (`一度`); numbers with no unit (`12345热线`,
@@ -67,6 +68,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
+use crate::lists::{self, Link};
 use crate::meaning::{self, Aggregation, Basis, Direction, Form};
 use crate::number::{
     arabic_end, arabic_groups, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp,
@@ -154,6 +156,9 @@ pub struct Quantity {
 pub struct ClauseReading {
     /// The nearest time word before it in its sentence.
     pub cue: Option<Cue>,
+    /// The time word the last sentence before its own in its paragraph opened with
+    /// (`过去一年，我们…。国内生产总值增长10.3%`).
+    pub lead: Option<Cue>,
     /// 力争, 预期, 目标, 拟 or 争取 stands before it in its sentence.
     pub target_word: bool,
     /// A level reached: 达到, 突破, 增加到, 提高至 … right before it.
@@ -238,6 +243,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let cues = period::cues(&chars);
     let mut sent = 0;
     let mut out: Vec<Quantity> = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
     // Ends (in `chars`) of the quantities found, for the clause before the next one.
     let mut prev_end = 0;
     let mut i = 0;
@@ -287,13 +293,26 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     period_source: None,
                     clause: read.clause_reading(),
                 };
-                read.measure(&mut q, prev);
+                let listed = read.measure(&mut q, prev);
+                if q.subject.is_empty() {
+                    // 地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the figure before
+                    // it in its clause says what it measures.
+                    if let Some(p) = prev.filter(|_| !read.clause_break_since(prev_end)) {
+                        q.subject = p.subject.clone();
+                    }
+                }
+                links.push(Link {
+                    listed,
+                    respectively: read.clause.windows(2).any(|w| w == ['分', '别']),
+                    sentence: sent,
+                });
                 out.push(q);
                 prev_end = f.end;
                 i = f.end.max(i + 1);
             }
         }
     }
+    lists::pair(&mut out, &links);
     out
 }
 
@@ -355,6 +374,7 @@ impl<'a> Read<'a> {
         });
         ClauseReading {
             cue: cue.map(|c| c.1),
+            lead: self.sentence.lead,
             target_word: self.sentence.first_target.is_some_and(|t| t < self.at),
             stock: self.reached(),
             baseline,
@@ -395,11 +415,21 @@ impl<'a> Read<'a> {
         })
     }
 
+    /// Whether a ，；：or sentence start stands between char `from` and the figure.
+    fn clause_break_since(&self, from: usize) -> bool {
+        let from = from.clamp(self.sentence.start, self.at);
+        self.chars[from..self.at]
+            .iter()
+            .any(|c| matches!(c, '，' | ',' | '；' | ';' | '：' | ':'))
+            || from == self.sentence.start
+    }
+
     /// Form, direction (signing a fall), aggregation: read from the segment, or shared
-    /// with the figure before it in a list (`分别增长5.2%、4.8%`).
-    fn measure(&self, q: &mut Quantity, prev: Option<&Quantity>) {
+    /// with the figure before it in a list (`分别增长5.2%、4.8%`). Whether it continues a
+    /// list.
+    fn measure(&self, q: &mut Quantity, prev: Option<&Quantity>) -> bool {
         let seg = trim_end_words(self.segment, &["和", "及", "与", "或"]);
-        let listed = seg.iter().all(|c| c.is_whitespace());
+        let listed = prev.is_some() && seg.iter().all(|c| c.is_whitespace());
         match prev.filter(|_| listed) {
             Some(p) => {
                 q.form = p.form;
@@ -416,6 +446,7 @@ impl<'a> Read<'a> {
             q.value = hi.unwrap_or(lo).neg();
             q.value_to = hi.map(|_| lo.neg());
         }
+        listed
     }
 }
 
@@ -921,6 +952,17 @@ fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
         || AFTER.iter().any(|w| starts_with(chars, end, w))
 }
 
+/// A threshold crossed, not a figure: `迈上6万亿元台阶`, `跃上1.4万亿斤新台阶`, `连续迈上4个万亿元
+/// 台阶` (台阶 within six chars after the unit, in the same clause).
+fn threshold(chars: &[char], end: usize) -> bool {
+    let rest = &chars[end.min(chars.len())..(end + 8).min(chars.len())];
+    let clause_end = rest
+        .iter()
+        .position(|c| matches!(c, '，' | '、' | '；' | '。' | '：'))
+        .unwrap_or(rest.len());
+    rest[..clause_end].windows(2).any(|w| w == ['台', '阶'])
+}
+
 /// A numeral inside a programme's name: 三年行动, “15分钟”就业服务圈, 四小时航空经济圈; or a
 /// project's phase: 二期项目, 三期建成, 机场三期、, 吉林（二期）.
 fn in_programme_name(chars: &[char], i: usize, m: &Measured) -> bool {
@@ -957,7 +999,7 @@ fn not_a_quantity(chars: &[char], i: usize, m: &Measured) -> bool {
     if base == "年" && m.unit.exp == 0 && time_reference(chars, i, m.end) {
         return true;
     }
-    if in_programme_name(chars, i, m) {
+    if in_programme_name(chars, i, m) || threshold(chars, m.end) {
         return true;
     }
     // 9月23日, and 25日 in 9月23日-25日.
@@ -1473,6 +1515,24 @@ struct Sentence {
     target: bool,
     /// Where its first word of `[target]` (or 目标) stands.
     first_target: Option<usize>,
+    /// The time word an earlier sentence of its paragraph opened with (the latest).
+    lead: Option<Cue>,
+}
+
+/// Give each sentence the time word the latest earlier sentence of its paragraph opened
+/// with ([`crate::frame::opening_cue`]).
+fn set_leads(chars: &[char], sentences: &mut [Sentence]) {
+    let mut lead = None;
+    for s in sentences.iter_mut() {
+        s.lead = lead;
+        let end = s.end.min(chars.len());
+        if let Some(c) = crate::frame::opening_cue(&chars[s.start..end]) {
+            lead = Some(c);
+        }
+        if end > s.start && chars[end - 1] == '\n' {
+            lead = None;
+        }
+    }
 }
 
 fn sentences(chars: &[char]) -> Vec<Sentence> {
@@ -1518,6 +1578,7 @@ fn sentences(chars: &[char]) -> Vec<Sentence> {
                 end: j + 1,
                 target: strong || (weak && !done),
                 first_target,
+                lead: None,
             });
             start = j + 1;
             (strong, weak, done) = (false, false, false);
@@ -1529,7 +1590,9 @@ fn sentences(chars: &[char]) -> Vec<Sentence> {
         end: usize::MAX,
         target: strong || (weak && !done),
         first_target,
+        lead: None,
     });
+    set_leads(chars, &mut out);
     out
 }
 
@@ -1564,7 +1627,7 @@ fn subject_char(c: char) -> bool {
     is_cjk(c)
         || matches!(
             c,
-            '(' | ')' | '（' | '）' | '“' | '”' | '《' | '》' | '‘' | '’'
+            '(' | ')' | '（' | '）' | '“' | '”' | '《' | '》' | '‘' | '’' | '、'
         )
 }
 
@@ -1575,8 +1638,19 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
     while j > floor && start - j < 20 && subject_char(chars[j - 1]) {
         j -= 1;
     }
+    // A list of subjects (A、B分别…) may run longer.
+    let mut far = j;
+    while far > floor && start - far < 32 && subject_char(chars[far - 1]) {
+        far -= 1;
+    }
+    if chars[far..j].contains(&'、') {
+        j = far;
+    }
     // Drop an unmatched bracket or quote at the edge: （一）行政审批事项 → 行政审批事项.
     let mut run: Vec<char> = chars[j..start].to_vec();
+    while run.last() == Some(&'、') {
+        run.pop();
+    }
     while let Some(&c) = run.first() {
         if is_cjk(c) || matches!(c, '(' | '（' | '“' | '《' | '‘') && has_close(&run) {
             break;
@@ -1598,7 +1672,7 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
         .filter_map(|w| {
             (0..=run.len().saturating_sub(w.len()))
                 .rev()
-                .find(|&p| run[p..].starts_with(w))
+                .find(|&p| run[p..].starts_with(w) && !noun_not_verb(&run, p, w.len()))
                 .map(|p| p + w.len())
         })
         .max();
@@ -1662,6 +1736,21 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
         }
     }
     run.into_iter().collect()
+}
+
+/// A word of `[cut]` at `run[p..p + n]` that is part of a noun, not an action verb:
+/// 共 in 公共 / 共同 / 共享, 投入 in 研发投入强度 / 投入规模.
+fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
+    const AFTER_NOUN_HEADS: [&str; 8] = [
+        "强度", "力度", "规模", "占比", "比重", "总额", "水平", "资金",
+    ];
+    let before = p.checked_sub(1).map(|k| run[k]);
+    let next = run.get(p + n).copied();
+    if run[p..p + n] == ['共'] {
+        return before == Some('公') || next.is_some_and(|c| "同享建治识产青富赢商有".contains(c));
+    }
+    let rest: String = run[p + n..].iter().collect();
+    AFTER_NOUN_HEADS.iter().any(|h| rest.starts_with(h))
 }
 
 /// The opening bracket or quote at the start of `run` is closed inside it.

@@ -459,7 +459,9 @@ fn numbers_sharing_the_last_unit() {
         ],
     );
     let q = quantities("小微企业、“三农”贷款增速比各项贷款平均增速分别高4.2和0.7个百分点。");
-    assert_eq!(q[0].subject, "“三农”贷款增速");
+    // 分别: paired in order (issue 11).
+    assert_eq!(q[0].subject, "小微企业");
+    assert_eq!(q[1].subject, "“三农”贷款增速");
     // 2023 national report.
     check(
         "水土流失、荒漠化、沙化土地面积分别净减少10.6万、3.8万、3.3万平方公里。",

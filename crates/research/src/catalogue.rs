@@ -77,6 +77,17 @@ impl Indicator {
         }
     }
 
+    /// Whether a figure of `basis` can be one of it: its own basis; a share or a ratio for
+    /// an indicator that is one of them (研发经费支出占GDP比重 is the 投入强度); a rate
+    /// (失业率, 赤字率) is read as written, of the whole or as a share.
+    pub fn basis_fits(&self, basis: Basis) -> bool {
+        let own = self.figure_basis();
+        let quotient = |b: Basis| matches!(b, Basis::Share | Basis::Ratio);
+        basis == own
+            || (quotient(own) && quotient(basis))
+            || (self.basis == "rate" && basis != Basis::PerCapita)
+    }
+
     /// The basis of its figures as [`crate::compare`] reads them: a rate (失业率) is a
     /// figure of the whole, like a total.
     pub fn figure_basis(&self) -> Basis {
@@ -175,6 +186,11 @@ mod tests {
         assert_eq!(basis("人均GDP"), Basis::PerCapita);
         assert_eq!(basis("单位地区生产总值能耗"), Basis::Ratio);
         assert_eq!(basis("服务业增加值比重"), Basis::Share);
+        let strength = lookup("研发投入强度").unwrap();
+        assert!(strength.basis_fits(Basis::Share) && !strength.basis_fits(Basis::Total));
+        let gdp = lookup("地区生产总值").unwrap();
+        assert!(!gdp.basis_fits(Basis::Share) && !gdp.basis_fits(Basis::PerCapita));
+        assert!(lookup("赤字率").unwrap().basis_fits(Basis::Share));
         assert!(catalogue()
             .iter()
             .all(|i| i.basis == "rate" || Basis::parse(&i.basis).is_some()));

@@ -524,9 +524,10 @@ impl Reading<'_> {
         let Some(ind) = named else {
             return true;
         };
-        let basis = ind.figure_basis();
-        let basis_fits = f.basis == basis
-            || (req.per_capita && basis == Basis::Total && f.basis == Basis::PerCapita);
+        let basis_fits = ind.basis_fits(f.basis)
+            || (req.per_capita
+                && ind.figure_basis() == Basis::Total
+                && f.basis == Basis::PerCapita);
         let unit_fits = f.kind.is_none_or(|k| ind.fits(f.form, k, &f.unit));
         ind.forms.contains(&f.form) && basis_fits && unit_fits
     }
