@@ -1,7 +1,8 @@
 //! What the hand labels of `tests/labels/` and `tests/labels2/` say a quantity means —
 //! its period, status, form, direction, aggregation and basis (issue 11; the rules are
 //! in each README's last section) — against what `govmine extract` says when it reads
-//! the whole source report, so that sections frame the figures as they do in use.
+//! the whole source report, so that sections frame the figures as they do in use; and
+//! the subject (what is measured) — the issue's targets: 95 % per field, 90 % subjects.
 //!
 //! Labels are matched to records by document, paragraph and order: the k-th label with
 //! a given text in a paragraph is the k-th record with that text whose sentence lies in
@@ -20,8 +21,9 @@ const SAMPLES: [&str; 2] = [
 ];
 
 /// The fields scored, as (name, how a label or a record gives it).
-const FIELDS: [&str; 7] = [
+const FIELDS: [&str; 8] = [
     "value",
+    "subject",
     "period",
     "status",
     "form",
@@ -29,6 +31,13 @@ const FIELDS: [&str; 7] = [
     "aggregation",
     "basis",
 ];
+
+/// Whether a record's subject says what the label's does: the same, or one inside the
+/// other with at most three chars more (`全国粮食产量` for `粮食产量`).
+fn same_subject(want: &str, got: &str) -> bool {
+    let (w, g) = (want.chars().count(), got.chars().count());
+    want == got || ((got.contains(want) || want.contains(got)) && w.abs_diff(g) <= 3 && w.min(g) > 0)
+}
 
 /// A field of a label or record, as a comparable string.
 fn field(v: &Value, name: &str) -> String {
@@ -110,7 +119,11 @@ fn quantities_mean_what_the_labels_say() {
                 let (want, got) = (field(label, f), field(r, f));
                 let t = tally.get_mut(f).unwrap();
                 t.1 += 1;
-                if want == got {
+                let right = match f {
+                    "subject" => same_subject(&want, &got),
+                    _ => want == got,
+                };
+                if right {
                     t.0 += 1;
                 } else {
                     t.2.push(format!(
@@ -129,9 +142,10 @@ fn quantities_mean_what_the_labels_say() {
         for w in wrong {
             println!("    {w}");
         }
-        if share < 0.95 {
+        let target = if *f == "subject" { 0.90 } else { 0.95 };
+        if share < target {
             short.push(*f);
         }
     }
-    assert!(short.is_empty(), "below 95 %: {short:?}");
+    assert!(short.is_empty(), "below target: {short:?}");
 }

@@ -105,9 +105,10 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             )
         } else {
             format!(
-                "no value stated for {}{unit_note}{}{}",
+                "no value stated for {}{unit_note}{}{}{}",
                 cmp.indicator,
                 args.scope.describe(),
+                tried_note(&cmp),
                 output::suggestion_line(&cmp.suggestions)
             )
         };
@@ -182,13 +183,14 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         "best match per place, year, status and unit (--all: every value)"
     };
     let heading = format!(
-        "{}{unit_note}{}: {} places, {} values ({} results, {} targets)\n{best}",
+        "{}{unit_note}{}: {} places, {} values ({} results, {} targets){}\n{best}",
         output::shown(&cmp.indicator),
         args.scope.describe(),
         places.len(),
         cmp.rows.len(),
         results,
         cmp.rows.len() - results,
+        if places.len() < 3 { tried_note(&cmp) } else { String::new() },
     );
     output::table(&t, args.format, &heading)
 }
@@ -287,5 +289,20 @@ mod tests {
         assert_eq!(clause_of(s, "5.3%"), "全省地区生产总值增长5.3%");
         assert_eq!(clause_of("增长5%", "5%"), "增长5%");
         assert_eq!(clause_of("无", "5%"), "无");
+    }
+}
+
+/// What was read for the indicator, when a query finds few places: the catalogue's name
+/// and aliases, or the one exact string.
+fn tried_note(cmp: &govmine_research::Comparison) -> String {
+    match &cmp.official {
+        Some(name) => format!(
+            "\n(read as the catalogue indicator {name}: {})",
+            cmp.tried.join(", ")
+        ),
+        None => format!(
+            "\n(not in the indicator catalogue, `compare --list`: read as the exact string {})",
+            output::shown(&cmp.indicator)
+        ),
     }
 }

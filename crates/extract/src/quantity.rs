@@ -958,7 +958,7 @@ fn threshold(chars: &[char], end: usize) -> bool {
     let rest = &chars[end.min(chars.len())..(end + 8).min(chars.len())];
     let clause_end = rest
         .iter()
-        .position(|c| matches!(c, '，' | '、' | '；' | '。' | '：'))
+        .position(|c| matches!(c, '，' | ',' | '、' | '；' | ';' | '。' | '：' | ':'))
         .unwrap_or(rest.len());
     rest[..clause_end].windows(2).any(|w| w == ['台', '阶'])
 }
@@ -1632,6 +1632,36 @@ fn subject_char(c: char) -> bool {
 }
 
 fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quantity>) -> String {
+    let own = subject_before(chars, start, sent_start, prev);
+    if !own.is_empty() {
+        return own;
+    }
+    // 城镇化率从2020年的53.2%: what stands before the figure's year.
+    match year_before(chars, start, sent_start) {
+        Some(y) => subject_before(chars, y, sent_start, prev),
+        None => own,
+    }
+}
+
+/// Where the year (`2020年`, `2020年底的`) that stands right before the words before
+/// char `start` begins, when one does.
+fn year_before(chars: &[char], start: usize, floor: usize) -> Option<usize> {
+    let mut j = start;
+    while j > floor && start - j < 4 && subject_char(chars[j - 1]) && chars[j - 1] != '年' {
+        j -= 1;
+    }
+    let y = j.checked_sub(5)?;
+    (y >= floor && chars[j - 1] == '年' && chars[y..j - 1].iter().all(char::is_ascii_digit))
+        .then_some(y)
+}
+
+/// The subject from the words right before char `start` (see the module docs).
+fn subject_before(
+    chars: &[char],
+    start: usize,
+    sent_start: usize,
+    prev: Option<&Quantity>,
+) -> String {
     let lex = &*LEXICON;
     let floor = prev.map_or(sent_start, |q| q.end.max(sent_start));
     let mut j = start;
@@ -1643,13 +1673,14 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
     while far > floor && start - far < 32 && subject_char(chars[far - 1]) {
         far -= 1;
     }
-    if chars[far..j].contains(&'、') {
+    if chars[far..j].contains(&'、') && chars[far..start].windows(2).any(|w| w == ['分', '别']) {
         j = far;
     }
     // Drop an unmatched bracket or quote at the edge: （一）行政审批事项 → 行政审批事项.
     let mut run: Vec<char> = chars[j..start].to_vec();
-    while run.last() == Some(&'、') {
-        run.pop();
+    if !listed_subject(&run, lex) {
+        // …稳居全国前十强、增长4.8%: the words after the last 、 are only a verb.
+        run.clear();
     }
     while let Some(&c) = run.first() {
         if is_cjk(c) || matches!(c, '(' | '（' | '“' | '《' | '‘') && has_close(&run) {
@@ -1723,6 +1754,13 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
             break;
         }
     }
+    // A time word is when, not what: 今年大规模扩招 → 大规模扩招, “六五”期间.
+    if let Some((_, end)) = period::cue_at(&run, 0) {
+        let end = end + usize::from(matches!(run.get(end), Some('底' | '末' | '初' | '的')));
+        if end < run.len() {
+            run.drain(..end);
+        }
+    }
     if run.len() == 1 && lex.lead.iter().any(|w| w[..] == run[..]) {
         run.clear();
     }
@@ -1751,6 +1789,19 @@ fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
     }
     let rest: String = run[p + n..].iter().collect();
     AFTER_NOUN_HEADS.iter().any(|h| rest.starts_with(h))
+}
+
+/// A run of words holding 、 names a list of things only when its last item is more
+/// than the words of `[strip]` (地区生产总值达到5.53万亿元、稳居前十、增长4.8%: no).
+fn listed_subject(run: &[char], lex: &Lexicon) -> bool {
+    let Some(k) = run.iter().rposition(|&c| c == '、') else {
+        return true;
+    };
+    let mut tail = &run[k + 1..];
+    while let Some(w) = lex.strip.iter().find(|w| !w.is_empty() && tail.ends_with(w)) {
+        tail = &tail[..tail.len() - w.len()];
+    }
+    !tail.is_empty()
 }
 
 /// The opening bracket or quote at the start of `run` is closed inside it.

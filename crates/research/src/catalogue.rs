@@ -47,13 +47,33 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// Its name, then its aliases: every phrase a figure of it is written with.
+    /// Its name, then its aliases: every phrase a figure of it is written with. A national
+    /// indicator also reads its regional twin's aliases that name no level of place
+    /// (国内生产总值: GDP, 经济总量; 单位国内生产总值能耗: 能耗强度): in a national report
+    /// they mean the national one.
     pub fn phrases(&self) -> impl Iterator<Item = Phrase> + '_ {
         let name = Phrase {
             word: self.name.clone(),
             form: None,
         };
-        std::iter::once(name).chain(self.aliases.iter().cloned())
+        let twin = self.regional_twin().into_iter().flat_map(|t| {
+            t.aliases
+                .iter()
+                .filter(|a| !PLACE_LEVELS.iter().any(|l| a.word.contains(l)))
+                .cloned()
+        });
+        std::iter::once(name)
+            .chain(self.aliases.iter().cloned())
+            .chain(twin)
+    }
+
+    /// The regional indicator of a national one (国内生产总值 → 地区生产总值).
+    fn regional_twin(&self) -> Option<&'static Indicator> {
+        if self.scope != "national" || !self.name.contains("国内") {
+            return None;
+        }
+        let name = self.name.replace("国内", "地区");
+        catalogue().iter().find(|i| i.name == name)
     }
 
     /// Whether a figure of this form, in a unit of `kind`, can be one of it: a change is
@@ -97,6 +117,11 @@ impl Indicator {
         }
     }
 }
+
+/// Words of an alias that name a level of place (全省生产总值 is regional only).
+const PLACE_LEVELS: [&str; 10] = [
+    "地区", "全省", "全市", "全区", "全州", "全县", "全盟", "全旗", "本市", "本省",
+];
 
 static CATALOGUE: LazyLock<Vec<Indicator>> =
     LazyLock::new(|| parse(include_str!("../../../dictionaries/indicators.tsv")));
@@ -176,6 +201,13 @@ mod tests {
         assert_eq!(lookup("新增城镇就业").unwrap().name, "城镇新增就业");
         assert_eq!(lookup("粮食总产量").unwrap().name, "粮食产量");
         assert!(lookup("生产总值").is_none(), "ambiguous: left out");
+        let national: Vec<String> = lookup("单位国内生产总值能耗")
+            .unwrap()
+            .phrases()
+            .map(|p| p.word)
+            .collect();
+        assert!(national.contains(&"能耗强度".to_string()), "{national:?}");
+        assert!(!national.iter().any(|p| p.contains("地区")), "{national:?}");
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! `compare INDICATOR`: the value each place states for an indicator, with the sentence
 //! that states it.
 //!
-//! Candidates are the quantities in passages that contain every jieba word of the
-//! indicator. Each is scored by how it relates to the indicator:
-//! - **subject**: its subject contains the indicator (3), or all of its words (2.5);
+//! Candidates are the quantities in passages that contain the indicator, or one of its
+//! catalogue aliases, as a whole string (its jieba words only find the passages to
+//! read). Each is scored by how it relates to the indicator:
+//! - **subject**: its subject contains the indicator (3);
 //! - **near**: the indicator stands before it in the same sentence, with no other
-//!   quantity between, and its own subject is only a word or two (`粮食产量…，去年达到
-//!   1.09万亿斤`) (2);
+//!   quantity of its form (level or change) between, and its own subject is only a word
+//!   or two or the indicator's own tail (`粮食产量…，去年达到1.09万亿斤`,
+//!   `细颗粒物（PM2.5）平均浓度下降2.7%`) (2);
 //! - **sentence**: the indicator is elsewhere in its sentence (1; shown with `all` only).
 //!
 //! A subject that marks a total (全市, 共, 累计 …) adds to the score; one that marks a
@@ -157,6 +159,10 @@ pub struct Comparison {
     pub other_units: Vec<(String, usize)>,
     /// When nothing matches: subjects in the index most like the indicator, with counts.
     pub suggestions: Vec<(String, usize)>,
+    /// The catalogue's official name of the indicator, when it is one.
+    pub official: Option<String>,
+    /// Every phrase read for it: the name asked, or the official name and its aliases.
+    pub tried: Vec<String>,
 }
 
 /// The units `--unit U` keeps: the class of U's base unit.
@@ -229,6 +235,7 @@ pub fn compare(
             form: None,
         }],
     };
+    let tried: Vec<String> = phrases.iter().map(|p| p.word.clone()).collect();
     let hits: Vec<PhraseHits> = phrases
         .into_iter()
         .map(|p| phrase_hits(searcher, segmenter, p, &req.filter))
@@ -287,6 +294,8 @@ pub fn compare(
         rows,
         other_units,
         suggestions,
+        official: named.map(|i| i.name.clone()),
+        tried,
     })
 }
 
@@ -370,16 +379,16 @@ struct Found {
     unit_counts: BTreeMap<String, usize>,
 }
 
-/// One phrase of the indicator (the name asked, or a catalogue alias): its words, and the
-/// passages that hold them all.
+/// One phrase of the indicator (the name asked, or a catalogue alias), and the passages
+/// that hold it.
 struct PhraseHits {
     phrase: Phrase,
-    words: Vec<String>,
     folded: String,
     passages: BTreeMap<DocAddress, Passage>,
 }
 
-/// The passages holding every word of `phrase`, and where the whole phrase stands in them.
+/// The passages holding `phrase` as written (found by its jieba words), and where it
+/// stands in them.
 fn phrase_hits(
     searcher: &IndexSearcher,
     segmenter: &Segmenter,
@@ -414,9 +423,10 @@ fn phrase_hits(
             }
         }
     }
+    // A passage holding the words but not the phrase as written is not about it.
+    passages.retain(|_, p| !p.whole.is_empty());
     Ok(PhraseHits {
         phrase,
-        words,
         folded,
         passages,
     })
@@ -479,13 +489,18 @@ impl Reading<'_> {
             .map(|q| (q.start - self.p.r.start) as u32)
             .collect();
         for (qi, f) in self.facts.iter().enumerate() {
+            // Only a figure of its own form stands between a value and the indicator
+            // (国内生产总值增长6.6%，总量突破90万亿元: the growth rate does not).
+            let blockers: Vec<u32> = (0..starts.len())
+                .filter(|&k| self.facts[k].form == f.form)
+                .map(|k| starts[k])
+                .collect();
             let Some((relation, score)) = relate(
                 f,
                 starts[qi],
-                &starts,
+                &blockers,
                 self.p,
                 self.text,
-                &self.h.words,
                 &self.h.folded,
             ) else {
                 continue;
@@ -586,20 +601,19 @@ fn relate(
     starts: &[u32],
     p: &Passage,
     text: &[char],
-    words: &[String],
     indicator: &str,
 ) -> Option<(Relation, f32)> {
     let subject = fold_for_match(&f.subject);
     let sentence = fold_for_match(&f.sentence);
+    // The phrase is matched as a whole string, never by its jieba words (which only
+    // find the passages to read).
     let (relation, mut score) = if subject.contains(indicator) {
         (Relation::Subject, 3.0)
-    } else if words.iter().all(|w| subject.contains(w.as_str())) {
-        (Relation::Subject, 2.5)
     } else if near(at, starts, p, text, indicator.chars().count() as u32)
-        && f.subject.chars().count() <= NEAR_SUBJECT_CHARS
+        && (f.subject.chars().count() <= NEAR_SUBJECT_CHARS || indicator.ends_with(&subject))
     {
         (Relation::Near, 2.0)
-    } else if sentence.contains(indicator) || words.iter().all(|w| sentence.contains(w.as_str())) {
+    } else if sentence.contains(indicator) {
         (Relation::Sentence, 1.0)
     } else {
         return None;

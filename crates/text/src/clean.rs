@@ -145,7 +145,14 @@ const CRUMB_MARKERS: &[&str] = &["当前位置", "您的位置", "当前的位�
 pub fn clean(text: &str) -> Cleaned {
     let mut out = Cleaned::default();
     let mut meta = Meta::default();
+    // A line of nothing but a zero-width space between two lines is a transcription
+    // artifact inside a sentence (`达到74.4\n\u{200B}\n万亿元`): the lines around it are one.
+    let mut glue = false;
     for raw in text.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        if !raw.is_empty() && raw.chars().all(|c| matches!(c, '\u{200b}' | '\u{feff}')) {
+            glue = !out.lines.is_empty();
+            continue;
+        }
         split_paragraphs(raw, |seg| {
             let line = trim(seg);
             if line.is_empty() {
@@ -153,10 +160,16 @@ pub fn clean(text: &str) -> Cleaned {
             }
             if is_chrome(line, out.lines.is_empty(), &mut meta) {
                 out.dropped += 1;
+            } else if std::mem::take(&mut glue) {
+                let last = out.lines.last_mut().expect("glue follows a line");
+                last.push_str(&normalize_spaces(line));
             } else {
                 out.lines.push(normalize_spaces(line));
             }
         });
+        if !raw.is_empty() {
+            glue = false;
+        }
     }
     out.publish_date = meta.date;
     out.author = meta.author.flatten();
@@ -460,6 +473,16 @@ mod tests {
         );
         // Five drops: 11, 22, 11, the crumb line, the metadata line; the lone NBSP line is empty.
         assert_eq!(c.dropped, 5);
+    }
+
+    #[test]
+    fn a_zero_width_line_inside_a_sentence_joins_its_neighbours() {
+        // The 2017 national report on Wikisource.
+        for nl in ["\n", "\r\n"] {
+            let text = format!("国内生产总值达到74.4{nl}\u{200b}{nl}万亿元，增长6.7%。{nl}{nl}下一段。");
+            let c = clean(&text);
+            assert_eq!(c.lines, ["国内生产总值达到74.4万亿元，增长6.7%。", "下一段。"]);
+        }
     }
 
     #[test]
