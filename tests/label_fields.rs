@@ -36,7 +36,8 @@ const FIELDS: [&str; 8] = [
 /// other with at most three chars more (`全国粮食产量` for `粮食产量`).
 fn same_subject(want: &str, got: &str) -> bool {
     let (w, g) = (want.chars().count(), got.chars().count());
-    want == got || ((got.contains(want) || want.contains(got)) && w.abs_diff(g) <= 3 && w.min(g) > 0)
+    want == got
+        || ((got.contains(want) || want.contains(got)) && w.abs_diff(g) <= 3 && w.min(g) > 0)
 }
 
 /// A field of a label or record, as a comparable string.

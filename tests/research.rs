@@ -121,8 +121,16 @@ fn compare_court_appearance_rate_gives_jiuquan_75_and_yuncheng_100() {
         assert!(s(&r["sentence"]).contains(s(&r["text"])), "{r}");
         assert!(s(&r["sentence"]).contains("出庭应诉率"), "{r}");
         assert!(r["doc_id"].as_str().is_some_and(|d| d.ends_with(".txt")));
-        assert!(r["year"].as_i64().is_some());
+        assert!(r["doc_year"].as_i64().is_some());
     }
+    // `year` is the year the figure is about: 酒泉's 年度 report dates its results to
+    // 2017; the 郓城 article says no year for its figure (issue 11).
+    let year_in = |place: &str| {
+        let row = rows.iter().find(|r| s(&r["place"]).contains(place));
+        row.unwrap()["year"].clone()
+    };
+    assert_eq!(year_in("酒泉"), 2017);
+    assert_eq!(year_in("郓城"), Value::Null);
     let human = f.ok("seeds", &["compare", "出庭应诉率"]);
     fits_80(&human);
     let line = |place: &str| {
@@ -196,7 +204,20 @@ fn compare_legal_advisers_in_people_gives_the_total_434_over_its_parts() {
 #[test]
 fn compare_gdp_in_yuan_gives_one_row_per_province_and_year_with_targets_apart() {
     let f = fixture();
-    let rows = f.json("provinces", &["compare", "生产总值", "--unit", "元"]);
+    // `year` is the year a figure is about: a report of year Y reviews Y−1 (issue 11).
+    let rows = f.json(
+        "provinces",
+        &[
+            "compare",
+            "生产总值",
+            "--unit",
+            "元",
+            "--years",
+            "..",
+            "--status",
+            "result",
+        ],
+    );
     let got: BTreeMap<(String, i64), (i64, String)> = rows
         .iter()
         .map(|r| {
@@ -212,14 +233,16 @@ fn compare_gdp_in_yuan_gives_one_row_per_province_and_year_with_targets_apart() 
         "one row per province and year: {rows:#?}"
     );
     // The expected facts of tests/fixtures/provinces.md.
+    // (江西's 南昌市 figure is a part, its 人均 figure per head: neither is a row.)
     let expected = [
-        ("河南省", 2023, 6_130_000_000_000),
-        ("河南省", 2024, 6_350_000_000_000),
-        ("广东省", 2024, 13_570_000_000_000),
-        ("四川省", 2024, 6_000_000_000_000),
-        ("湖北省", 2024, 6_660_000_000_000),
-        ("青海省", 2024, 379_910_000_000),
-        ("浙江省", 2024, 8_260_000_000_000),
+        ("河南省", 2022, 6_130_000_000_000),
+        ("河南省", 2023, 6_350_000_000_000),
+        ("广东省", 2023, 13_570_000_000_000),
+        ("四川省", 2023, 6_000_000_000_000),
+        ("湖北省", 2023, 6_660_000_000_000),
+        ("青海省", 2023, 379_910_000_000),
+        ("浙江省", 2023, 8_260_000_000_000),
+        ("江西省", 2024, 3_470_000_000_000),
     ];
     for (p, y, v) in expected {
         assert_eq!(
@@ -257,9 +280,10 @@ fn compare_gdp_in_yuan_gives_one_row_per_province_and_year_with_targets_apart() 
         .collect();
     assert_eq!(
         hubei,
+        // Results, then targets; each year's level, then its change.
         vec![
-            ("result".into(), "%".into()),
             ("result".into(), "元".into()),
+            ("result".into(), "%".into()),
             ("target".into(), "%".into())
         ]
     );
@@ -632,8 +656,12 @@ fn regions_lists_places_with_document_and_passage_counts() {
     let passages: u64 = rows.iter().map(|r| r["passages"].as_u64().unwrap()).sum();
     assert_eq!(passages, stats["passages"].as_u64().unwrap());
     let provinces = f.json("provinces", &["regions"]);
-    assert_eq!(provinces.len(), 7);
-    assert!(provinces.iter().all(|r| r["level"] == "province"));
+    let names: Vec<&str> = provinces.iter().map(|r| s(&r["place"])).collect();
+    // Nine provinces, and 南昌市, a city whose figure 江西's report states.
+    assert_eq!(provinces.len(), 10, "{names:?}");
+    assert!(provinces
+        .iter()
+        .all(|r| r["level"] == "province" || s(&r["place"]) == "江西省南昌市"));
     let human = f.ok("seeds", &["regions"]);
     fits_80(&human);
     let csv = f.csv("seeds", &["regions"]);
@@ -817,7 +845,16 @@ fn places_roll_up_to_provinces_and_compare_sorts_by_value() {
     // compare --sort value: largest first.
     let by_value = f.json(
         "provinces",
-        &["compare", "生产总值", "--unit", "元", "--sort", "value"],
+        &[
+            "compare",
+            "生产总值",
+            "--unit",
+            "元",
+            "--sort",
+            "value",
+            "--status",
+            "result",
+        ],
     );
     let values: Vec<i64> = by_value
         .iter()
@@ -883,4 +920,149 @@ fn compare_resolves_an_official_name_through_the_catalogue() {
     }
     // 经济增长 names GDP growth only: the 100亿元 beside it is no GDP level.
     assert!(!got.iter().any(|(_, v, _)| v == "10000000000"), "{got:?}");
+}
+
+/// One figure of the table in tests/fixtures/provinces.md (jiangxi.csv, xinjiang.csv).
+struct Stated {
+    place: String,
+    indicator: String,
+    value: f64,
+    unit: String,
+    status: String,
+    ref_year: Option<i64>,
+    form: String,
+    aggregation: String,
+    basis: String,
+    scope: String,
+}
+
+fn stated_figures() -> Vec<Stated> {
+    let md = std::fs::read_to_string(common::root().join("tests/fixtures/provinces.md")).unwrap();
+    md.lines()
+        .filter(|l| l.starts_with("| jiangxi.csv") || l.starts_with("| xinjiang.csv"))
+        .map(|l| {
+            let c: Vec<&str> = l.split('|').map(str::trim).collect();
+            Stated {
+                place: c[2].to_owned(),
+                indicator: c[3].to_owned(),
+                value: c[5].parse().unwrap(),
+                unit: c[6].to_owned(),
+                status: c[7].to_owned(),
+                ref_year: c[8].parse().ok(),
+                form: c[9].to_owned(),
+                aggregation: c[10].to_owned(),
+                basis: c[11].to_owned(),
+                scope: c[12].to_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn compare_states_each_fixture_figure_for_its_year_status_and_form_and_nothing_else() {
+    // Issue 11: 江西's 2025 report (targets split by ；, falls) and 新疆's 2026 report
+    // (a five-year review, a part of the region, 2030 goals), by the table of
+    // tests/fixtures/provinces.md.
+    let f = fixture();
+    let figures = stated_figures();
+    assert!(figures.len() >= 40, "{}", figures.len());
+    let mut checked = 0;
+    for x in &figures {
+        let own = x.scope == "whole" && x.aggregation == "annual";
+        let (Some(year), true) = (x.ref_year, own) else {
+            continue;
+        };
+        let catalogue_basis = x.basis == "total" || x.indicator.starts_with("人均");
+        if !catalogue_basis || x.indicator.contains('占') || x.indicator.contains("比率") {
+            continue;
+        }
+        let year = year.to_string();
+        let rows = f.json(
+            "provinces",
+            &[
+                "compare",
+                &x.indicator,
+                "--status",
+                &x.status,
+                "--year",
+                &year,
+                "--region",
+                &x.place,
+            ],
+        );
+        let first = rows.iter().find(|r| s(&r["form"]) == x.form);
+        let got = first.map(|r| (r["value"].as_f64().unwrap(), s(&r["unit"]).to_owned()));
+        assert_eq!(
+            got,
+            Some((x.value, x.unit.clone())),
+            "{} {} {} {year}: {rows:#?}",
+            x.place,
+            x.indicator,
+            x.status
+        );
+        checked += 1;
+    }
+    assert!(checked >= 25, "{checked}");
+    // Never a part, a share, a ratio, a per-head figure or a five-year one for GDP.
+    let never = |args: &[&str], values: &[f64]| {
+        let rows = f.json("provinces", args);
+        for r in &rows {
+            let v = r["value"].as_f64().unwrap();
+            assert!(!values.contains(&v), "{args:?} gave {v}: {r}");
+        }
+    };
+    never(
+        &[
+            "compare",
+            "地区生产总值",
+            "--region",
+            "江西",
+            "--years",
+            "..",
+        ],
+        &[10.2, 13.9, 8.5, 800_000_000_000.0, 76_800.0],
+    );
+    never(
+        &[
+            "compare",
+            "地区生产总值",
+            "--region",
+            "新疆",
+            "--years",
+            "..",
+        ],
+        &[6.2, 7.0, 5.5, 81_000.0],
+    );
+    never(
+        &[
+            "compare",
+            "地区生产总值",
+            "--region",
+            "新疆",
+            "--status",
+            "target",
+            "--year",
+            "2026",
+        ],
+        &[2_800_000_000_000.0, 5.5],
+    );
+    // The parts are rows of their own with --parts: 南昌市 under its own place.
+    let parts = f.json(
+        "provinces",
+        &[
+            "compare",
+            "地区生产总值",
+            "--region",
+            "江西",
+            "--parts",
+            "--years",
+            "..",
+        ],
+    );
+    assert!(parts
+        .iter()
+        .any(|r| s(&r["place"]) == "江西省南昌市" && r["value"].as_f64() == Some(8e11)));
+    assert!(parts
+        .iter()
+        .any(|r| s(&r["place"]).ends_with("赣江新区") && r["value"].as_f64() == Some(8.5)));
 }

@@ -37,6 +37,10 @@ pub struct Args {
     /// Also per-head figures (人均) of an indicator that is a total
     #[arg(long)]
     pub per_capita: bool,
+    /// Also figures about a part of a place (南疆四地州, 城市副中心, a city named in a
+    /// provincial report), each a row of its own
+    #[arg(long)]
+    pub parts: bool,
     /// Order rows (results, then targets) by place (division code, then year) or by
     /// value, largest first
     #[arg(long, default_value = "place", value_parser = ["place", "value"])]
@@ -69,6 +73,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         all: args.all,
         years: args.scope.year_range()?,
         per_capita: args.per_capita,
+        parts: args.parts,
     };
     let mut cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
     if args.sort == "value" {
@@ -133,6 +138,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         table::csv_only("form"),
         table::csv_only("basis"),
         table::csv_only("direction"),
+        table::csv_only("scope"),
         table::csv_only("value_to"),
         table::csv_only("approx"),
         table::csv_only("qualifier"),
@@ -161,6 +167,7 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
             json_name(&r.form),
             json_name(&r.basis),
             r.direction.map_or(String::new(), |d| json_name(&d)),
+            r.scope_text.clone().unwrap_or_default(),
             output::cell(r.value_to.as_ref()),
             r.approx.to_string(),
             r.qualifier.clone(),
@@ -190,7 +197,11 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         cmp.rows.len(),
         results,
         cmp.rows.len() - results,
-        if places.len() < 3 { tried_note(&cmp) } else { String::new() },
+        if places.len() < 3 {
+            tried_note(&cmp)
+        } else {
+            String::new()
+        },
     );
     output::table(&t, args.format, &heading)
 }
@@ -293,16 +304,10 @@ mod tests {
 }
 
 /// What was read for the indicator, when a query finds few places: the catalogue's name
-/// and aliases, or the one exact string.
+/// and aliases (cut to fit 80 columns), or the one exact string.
 fn tried_note(cmp: &govmine_research::Comparison) -> String {
     match &cmp.official {
-        Some(name) => format!(
-            "\n(read as the catalogue indicator {name}: {})",
-            cmp.tried.join(", ")
-        ),
-        None => format!(
-            "\n(not in the indicator catalogue, `compare --list`: read as the exact string {})",
-            output::shown(&cmp.indicator)
-        ),
+        Some(_) => format!("\n(read as {})", output::brief(&cmp.tried.join("、"), 32)),
+        None => "\n(not in the indicator catalogue, compare --list: read as written)".to_string(),
     }
 }

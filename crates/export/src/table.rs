@@ -103,6 +103,10 @@ fn own_columns(t: RecordType) -> Vec<Column> {
             col("period_to", Int),
             col("ref_year", Int),
             col("period_source", Text),
+            col("scope", Text),
+            col("scope_text", Text),
+            col("indicator", Text),
+            col("indicator_name", Text),
         ],
         RecordType::Date => vec![col("text", Text), col("iso", Text)],
         RecordType::Mechanism => vec![
@@ -191,6 +195,10 @@ pub fn row(r: &Record) -> Vec<Cell> {
                 cells.push(Cell::Int(year.map(i64::from)));
             }
             cells.push(q.period_source.map_or(Cell::Text(None), |p| name_of(&p)));
+            cells.push(name_of(&q.scope));
+            cells.push(opt_text(q.scope_text.as_deref()));
+            cells.push(opt_text(q.indicator.as_deref()));
+            cells.push(opt_text(q.indicator_name.as_deref()));
         }
         Data::Date(d) => {
             cells.push(text(&d.text));

@@ -10,6 +10,9 @@
 //!   933300 件), unit, kind, approximation, bound or range, result/target status, subject.
 //! - [`mechanism`]: named practices, quoted (“放管服”, “1211”) or number shorthand
 //!   (三项制度), with a normalised key and the expansion the text spells out.
+//! - [`catalogue`]: the indicator catalogue (`dictionaries/indicators.tsv`): official
+//!   names of statistical indicators and the other ways reports write them; a
+//!   quantity's `indicator` is the one its subject names.
 //! - [`meaning`]: what a quantity measures — level or change, its direction (falls are
 //!   signed), one year or several, total, per head, share or ratio.
 //! - [`period`], [`frame`]: when it holds — the time words of reports (`过去一年`,
@@ -39,6 +42,7 @@
 
 #![deny(missing_docs)]
 
+pub mod catalogue;
 pub mod citation;
 pub mod date;
 pub mod decimal;

@@ -3,7 +3,7 @@
 //! ([`Aggregation`]), of the whole or per head, a share or a ratio ([`Basis`]).
 //!
 //! - **Form**: `change` after a verb of change (增长 提高 上涨 … 下降 减少 回落 …, with 了,
-//!   分别, 同比, 比上年, 实际 between) or a noun of one (增速 涨幅 降幅, with 为 / 是 / 达
+//!   分别, 同比, 比上年, 实际, 预期目标为 between) or a noun of one (增速 涨幅 降幅, with 为 / 是 / 达
 //!   between); a number in 个百分点 is a change too. After 到 / 至 (增加到, 降至) and
 //!   anywhere else it is a `level`. A list (`分别增长5.2%、4.8%`) shares its first
 //!   figure's form.
@@ -113,6 +113,55 @@ impl Basis {
     }
 }
 
+/// Whether a figure is about the whole place of its passage or a part of it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    /// The whole place.
+    Whole,
+    /// A part of it (南疆四地州, 城市副中心, a city of the province): `scope_text`.
+    Part,
+}
+
+/// Ends of the names of parts of a place that a gazetteer does not hold.
+const PART_ENDS: [&str; 16] = [
+    "地州",
+    "新区",
+    "副中心",
+    "新城",
+    "片区",
+    "经济带",
+    "城市群",
+    "都市圈",
+    "自贸区",
+    "自贸试验区",
+    "高新区",
+    "开发区",
+    "示范区",
+    "园区",
+    "试验区",
+    "经济区",
+];
+
+/// The length (in chars) of the name of a part of a place a subject starts with, when
+/// it names one by its end (`南疆四地州地区生产总值` → 5, `城市副中心和平原新城地区生产总值` →
+/// 5), and more follows: the thing measured.
+pub fn part_prefix(subject: &str) -> Option<usize> {
+    let s: Vec<char> = subject.chars().collect();
+    if s.first() == Some(&'全') {
+        return None;
+    }
+    (2..s.len().saturating_sub(1)).find(|&n| {
+        PART_ENDS.iter().any(|e| {
+            let e: Vec<char> = e.chars().collect();
+            n >= e.len() + 1 && s[..n].ends_with(&e)
+        })
+    })
+}
+
 /// Verbs and nouns of a rise, longest first where one contains another.
 const UP: [&str; 22] = [
     "增长率",
@@ -157,7 +206,7 @@ const CHANGE_NOUNS: [(&str, Direction); 7] = [
 /// another (新增 is a level: 新增就业; 倍增, 递减).
 const AFTER_NOT_SINGLE: [char; 7] = ['新', '倍', '递', '骤', '猛', '最', '至'];
 /// Words that may stand between a verb of change and its number.
-const BETWEEN: [&str; 15] = [
+const BETWEEN: [&str; 18] = [
     "了",
     "分别",
     "同比",
@@ -173,6 +222,9 @@ const BETWEEN: [&str; 15] = [
     "是",
     "达",
     "都",
+    "预期目标",
+    "目标",
+    "预期",
 ];
 
 /// The form and direction of the figure whose clause reads `before` up to it.
@@ -316,6 +368,8 @@ mod tests {
         );
         assert_eq!(f("分别高", "个百分点"), (Form::Change, Some(Up)));
         assert_eq!(f("覆盖率高达", "%"), (Form::Level, None));
+        assert_eq!(f("经济增长预期目标为", "%"), (Form::Change, Some(Up)));
+        assert_eq!(f("城镇新增就业目标为", "人"), (Form::Level, None));
         assert_eq!(f("增加到", "元"), (Form::Level, None));
         assert_eq!(f("失业率降至", "%"), (Form::Level, None));
         assert_eq!(f("城镇新增", "人"), (Form::Level, None));
@@ -344,5 +398,15 @@ mod tests {
             Basis::Ratio
         );
         assert_eq!(basis("地区生产总值", &c("全省地区生产总值")), Basis::Total);
+    }
+
+    #[test]
+    fn parts_of_a_place() {
+        assert_eq!(part_prefix("南疆四地州地区生产总值"), Some(5));
+        assert_eq!(part_prefix("城市副中心和平原新城地区生产总值"), Some(5));
+        assert_eq!(part_prefix("赣江新区地区生产总值"), Some(4));
+        assert_eq!(part_prefix("地区生产总值"), None);
+        assert_eq!(part_prefix("全省地区生产总值"), None);
+        assert_eq!(part_prefix("高新区"), None);
     }
 }

@@ -67,9 +67,10 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::catalogue;
 use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
 use crate::lists::{self, Link};
-use crate::meaning::{self, Aggregation, Basis, Direction, Form};
+use crate::meaning::{self, Aggregation, Basis, Direction, Form, Scope};
 use crate::number::{
     arabic_end, arabic_groups, chinese_digit, fold_char, is_chinese_numeral_char, multiplier_exp,
     multipliers, parse_arabic, parse_chinese, Decimal,
@@ -146,6 +147,16 @@ pub struct Quantity {
     pub ref_year: Option<i32>,
     /// Where the period came from.
     pub period_source: Option<PeriodSource>,
+    /// About the whole place of its passage or a part of it ([`meaning::part_prefix`];
+    /// the ingest stage also knows the gazetteer's places).
+    pub scope: Scope,
+    /// The part as written (`南疆四地州`), for a part.
+    pub scope_text: Option<String>,
+    /// The name or alias of a catalogue indicator its subject ends with, as written
+    /// (`全省生产总值`, `GDP`; [`crate::catalogue::named_by`]).
+    pub indicator: Option<String>,
+    /// That indicator's official name (`地区生产总值`).
+    pub indicator_name: Option<String>,
     /// What its own clause says of its period and status, for [`crate::frame::settle`].
     #[serde(skip)]
     pub clause: ClauseReading,
@@ -291,6 +302,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     period_to: None,
                     ref_year: None,
                     period_source: None,
+                    scope: Scope::Whole,
+                    scope_text: None,
+                    indicator: None,
+                    indicator_name: None,
                     clause: read.clause_reading(),
                 };
                 let listed = read.measure(&mut q, prev);
@@ -313,6 +328,16 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     lists::pair(&mut out, &links);
+    for q in &mut out {
+        if let Some(n) = meaning::part_prefix(&q.subject) {
+            q.scope = Scope::Part;
+            q.scope_text = Some(q.subject.chars().take(n).collect());
+        }
+        if let Some((ind, phrase)) = catalogue::named_by(&q.subject, q.form) {
+            q.indicator = Some(phrase.to_owned());
+            q.indicator_name = Some(ind.name.clone());
+        }
+    }
     out
 }
 
@@ -1798,7 +1823,11 @@ fn listed_subject(run: &[char], lex: &Lexicon) -> bool {
         return true;
     };
     let mut tail = &run[k + 1..];
-    while let Some(w) = lex.strip.iter().find(|w| !w.is_empty() && tail.ends_with(w)) {
+    while let Some(w) = lex
+        .strip
+        .iter()
+        .find(|w| !w.is_empty() && tail.ends_with(w))
+    {
         tail = &tail[..tail.len() - w.len()];
     }
     !tail.is_empty()

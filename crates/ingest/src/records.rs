@@ -9,7 +9,11 @@
 //!   a list of targets reads as one sentence (at most [`MAX_SENTENCE_CHARS`]); a single
 //!   sentence longer than that (a page with no 。) gives the clauses around the fact, up
 //!   to [`MAX_SENTENCE_CHARS`];
-//! - `year`, `doc`, `doc_id` from the document.
+//! - `year`, `doc`, `doc_id` from the document;
+//! - for a quantity, its period and status from its paragraph's frame
+//!   ([`govmine_extract::frame`]), and its scope: a subject that starts with a division
+//!   below the passage's place (`南昌市地区生产总值` in a provincial report) makes it a part,
+//!   placed at that division.
 //!
 //! The extractors read the document's windows ([`govmine_extract::windows`]) in parallel;
 //! records are made window by window, so a huge document costs work and memory in
@@ -18,11 +22,13 @@
 //! A measure starting in a heading line is dropped: headings are sections.
 
 use govmine_extract::frame::{self, DocKind, Frame, Para};
+use govmine_extract::meaning::Scope;
+use govmine_extract::quantity::Quantity;
 use govmine_extract::{
     find_in_window, windows, Data, DocRegion, DocumentInfo, Record, RecordType, Region, TypeSet,
     WINDOW_CHARS,
 };
-use govmine_places::{Gazetteer, Level, Place, Placement, Role};
+use govmine_places::{Gazetteer, Level, Place, Placement, RegionId, Role};
 use govmine_text::{CharIndex, Document, Sentence};
 use rayon::prelude::*;
 
@@ -210,16 +216,52 @@ impl Context<'_> {
     /// starting in a heading.
     fn fact(&self, mut data: Data) -> Option<Record> {
         let p = paragraph_at(self.doc, data.span().0)?;
+        let mut part_place = None;
         if let Data::Quantity(q) = &mut data {
             frame::settle(q, &self.frames[p], self.kind);
+            part_place = self.part_of_place(q, p);
         }
         if matches!(data, Data::Measure(_)) && self.doc.paragraphs[p].is_heading {
             return None;
         }
         let sentence = sentence_at(self.doc, &self.chars, data.span());
-        Some(self.record(data, Some(p), sentence))
+        let mut r = self.record(data, Some(p), sentence);
+        if let Some(place) = part_place {
+            r.region = Some(region(self.gaz, place));
+        }
+        Some(r)
+    }
+
+    /// When quantity `q`'s subject starts with the name of a division below the place of
+    /// its paragraph `p` (`南昌市地区生产总值` in 江西's report), mark it a part and give
+    /// that division, which becomes the record's place.
+    fn part_of_place(&self, q: &mut Quantity, p: usize) -> Option<Place> {
+        let within = self.placement.paragraph_places.get(p).copied().flatten()?;
+        let s: Vec<char> = q.subject.chars().collect();
+        if s.first() == Some(&'全') {
+            return None;
+        }
+        let longest = s.len().saturating_sub(2).min(MAX_PART_NAME);
+        let (n, id) = (2..=longest).rev().find_map(|n| {
+            let name: String = s[..n].iter().collect();
+            let below = |&id: &RegionId| match within {
+                Place::National => true,
+                Place::Region(w) => w != id && self.gaz.is_ancestor(w, id),
+            };
+            self.gaz
+                .lookup(&name)
+                .into_iter()
+                .find(below)
+                .map(|id| (n, id))
+        })?;
+        q.scope = Scope::Part;
+        q.scope_text = Some(s[..n].iter().collect());
+        Some(Place::Region(id))
     }
 }
+
+/// Longest division name looked for at the start of a subject, in chars.
+const MAX_PART_NAME: usize = 8;
 
 /// The paragraph holding char `pos`.
 fn paragraph_at(doc: &Document, pos: usize) -> Option<usize> {

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use govmine_extract::meaning::{Aggregation, Basis, Direction, Form};
+use govmine_extract::meaning::{self, Aggregation, Basis, Direction, Form, Scope};
 use govmine_extract::period::PeriodSource;
 use govmine_extract::RecordType;
 use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
@@ -64,6 +64,8 @@ pub struct CompareRequest {
     pub years: Option<(i32, i32)>,
     /// Per-head figures of an indicator that is not one (人均GDP for 地区生产总值).
     pub per_capita: bool,
+    /// Also figures about a part of a place (南疆四地州, 城市副中心), as rows of their own.
+    pub parts: bool,
 }
 
 /// How a value relates to the indicator.
@@ -114,6 +116,10 @@ pub struct CompareRow {
     pub basis: Basis,
     /// Which way a change goes (its value is negative when down).
     pub direction: Option<Direction>,
+    /// About the whole place or a part of it (`--parts`).
+    pub scope: Scope,
+    /// The part as written.
+    pub scope_text: Option<String>,
     /// Exact value in base units.
     pub value: serde_json::Number,
     /// Upper end of a range.
@@ -495,14 +501,9 @@ impl Reading<'_> {
                 .filter(|&k| self.facts[k].form == f.form)
                 .map(|k| starts[k])
                 .collect();
-            let Some((relation, score)) = relate(
-                f,
-                starts[qi],
-                &blockers,
-                self.p,
-                self.text,
-                &self.h.folded,
-            ) else {
+            let Some((relation, score)) =
+                relate(f, starts[qi], &blockers, self.p, self.text, &self.h.folded)
+            else {
                 continue;
             };
             if relation == Relation::Sentence && !req.all {
@@ -528,6 +529,9 @@ impl Reading<'_> {
         if req.status.as_deref().is_some_and(|s| s != f.status) {
             return false;
         }
+        if f.scope == Scope::Part && !req.parts {
+            return false;
+        }
         if let Some((a, b)) = req.years {
             if !f.ref_year.is_some_and(|y| a <= y && y <= b) {
                 return false;
@@ -537,7 +541,10 @@ impl Reading<'_> {
             return false;
         }
         let Some(ind) = named else {
-            return true;
+            // A phrase outside the catalogue asks for figures of its own basis
+            // (生产总值: totals; 人均收入: per head).
+            let own = meaning::basis(&self.h.phrase.word, &[]);
+            return f.basis == own || (req.per_capita && f.basis == Basis::PerCapita);
         };
         let basis_fits = ind.basis_fits(f.basis)
             || (req.per_capita
@@ -551,11 +558,19 @@ impl Reading<'_> {
 /// The row of value `f` (record `q`).
 fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> CompareRow {
     let f = f.clone();
+    let mut place = q
+        .place
+        .as_deref()
+        .map_or(place::NO_PLACE.to_string(), place::name);
+    if let Some(part) = f.scope_text.as_deref() {
+        // A part the gazetteer does not hold is a row of its own under its place.
+        let placed = f.region.as_ref().is_some_and(|r| r.name.ends_with(part));
+        if !placed {
+            place = format!("{place}·{part}");
+        }
+    }
     CompareRow {
-        place: q
-            .place
-            .as_deref()
-            .map_or(place::NO_PLACE.to_string(), place::name),
+        place,
         code: f.region.and_then(|r| r.code),
         year: f.ref_year,
         period_from: f.period_from,
@@ -566,6 +581,8 @@ fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> Compa
         form: f.form,
         basis: f.basis,
         direction: f.direction,
+        scope: f.scope,
+        scope_text: f.scope_text.clone(),
         value: f.value,
         value_to: f.value_to,
         unit: f.unit,

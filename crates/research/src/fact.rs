@@ -1,6 +1,6 @@
 //! The stored records the commands read back, as much of them as they use.
 
-use govmine_extract::meaning::{Aggregation, Basis, Direction, Form};
+use govmine_extract::meaning::{Aggregation, Basis, Direction, Form, Scope};
 use govmine_extract::period::PeriodSource;
 use govmine_extract::units::Kind;
 use serde::{Deserialize, Serialize};
@@ -81,6 +81,12 @@ pub struct QuantityFact {
     /// Where its period came from.
     #[serde(default)]
     pub period_source: Option<PeriodSource>,
+    /// About the whole place or a part of it.
+    #[serde(default)]
+    pub scope: Scope,
+    /// The part as written.
+    #[serde(default)]
+    pub scope_text: Option<String>,
 }
 
 /// A stored mechanism record.

@@ -29,7 +29,7 @@
 
 #![deny(missing_docs)]
 
-pub mod catalogue;
+pub use govmine_extract::catalogue;
 pub mod compare;
 mod error;
 pub mod fact;

@@ -479,9 +479,13 @@ mod tests {
     fn a_zero_width_line_inside_a_sentence_joins_its_neighbours() {
         // The 2017 national report on Wikisource.
         for nl in ["\n", "\r\n"] {
-            let text = format!("国内生产总值达到74.4{nl}\u{200b}{nl}万亿元，增长6.7%。{nl}{nl}下一段。");
+            let text =
+                format!("国内生产总值达到74.4{nl}\u{200b}{nl}万亿元，增长6.7%。{nl}{nl}下一段。");
             let c = clean(&text);
-            assert_eq!(c.lines, ["国内生产总值达到74.4万亿元，增长6.7%。", "下一段。"]);
+            assert_eq!(
+                c.lines,
+                ["国内生产总值达到74.4万亿元，增长6.7%。", "下一段。"]
+            );
         }
     }
 

@@ -4,7 +4,7 @@
 //! reads 全省生产总值 and 经济总量, and `经济增长` only as a growth rate.
 //!
 //! ```
-//! use govmine_research::catalogue::{lookup, Form};
+//! use govmine_extract::catalogue::{lookup, Form};
 //!
 //! let gdp = lookup("全省生产总值").unwrap();
 //! assert_eq!(gdp.name, "地区生产总值");
@@ -15,8 +15,8 @@
 
 use std::sync::LazyLock;
 
-pub use govmine_extract::meaning::{Basis, Form};
-use govmine_extract::units::Kind;
+pub use crate::meaning::{Basis, Form};
+use crate::units::Kind;
 
 /// One way of writing an indicator, and the one form it names when it names only one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,7 +108,7 @@ impl Indicator {
             || (self.basis == "rate" && basis != Basis::PerCapita)
     }
 
-    /// The basis of its figures as [`crate::compare`] reads them: a rate (失业率) is a
+    /// The basis of its figures as `compare` reads them: a rate (失业率) is a
     /// figure of the whole, like a total.
     pub fn figure_basis(&self) -> Basis {
         match self.basis.as_str() {
@@ -211,6 +211,21 @@ mod tests {
     }
 
     #[test]
+    fn subjects_name_indicators() {
+        let name = |s: &str, f: Form| named_by(s, f).map(|(i, p)| (i.name.as_str(), p));
+        assert_eq!(
+            name("全省地区生产总值", Form::Level),
+            Some(("地区生产总值", "地区生产总值"))
+        );
+        assert_eq!(
+            name("人均GDP", Form::Level),
+            Some(("人均地区生产总值", "人均GDP"))
+        );
+        assert_eq!(name("经济增长", Form::Level), None, "growth only");
+        assert_eq!(name("民营经济增加值占地区生产总值比重", Form::Level), None);
+    }
+
+    #[test]
     fn bases_of_figures() {
         let basis = |n: &str| lookup(n).unwrap().figure_basis();
         assert_eq!(basis("城镇调查失业率"), Basis::Total);
@@ -227,4 +242,22 @@ mod tests {
             .iter()
             .all(|i| i.basis == "rate" || Basis::parse(&i.basis).is_some()));
     }
+}
+
+/// The catalogue indicator a quantity's subject names: the longest name or alias the
+/// subject ends with (`全省地区生产总值` → 地区生产总值, `人均GDP` → 人均地区生产总值),
+/// in a form the alias allows; with the phrase as written.
+pub fn named_by(subject: &str, form: Form) -> Option<(&'static Indicator, &'static str)> {
+    if subject.is_empty() {
+        return None;
+    }
+    catalogue()
+        .iter()
+        .flat_map(|i| {
+            std::iter::once((i, i.name.as_str(), None))
+                .chain(i.aliases.iter().map(move |a| (i, a.word.as_str(), a.form)))
+        })
+        .filter(|&(_, w, f)| subject.ends_with(w) && f.is_none_or(|f| f == form))
+        .max_by_key(|&(_, w, _)| w.chars().count())
+        .map(|(i, w, _)| (i, w))
 }
