@@ -1066,3 +1066,59 @@ fn compare_states_each_fixture_figure_for_its_year_status_and_form_and_nothing_e
         .iter()
         .any(|r| s(&r["place"]).ends_with("赣江新区") && r["value"].as_f64() == Some(8.5)));
 }
+
+#[test]
+fn compare_converts_within_a_measure_and_gives_panels_of_indicators() {
+    let f = fixture();
+    // --unit 吨: 江西's 436.8亿斤 ranks beside 新疆's 2396.7万吨, both in 吨; as written kept.
+    let rows = f.json(
+        "provinces",
+        &[
+            "compare",
+            "粮食产量",
+            "--unit",
+            "吨",
+            "--status",
+            "result",
+            "--years",
+            "..",
+        ],
+    );
+    let of = |p: &str| rows.iter().find(|r| s(&r["place"]) == p).unwrap();
+    assert_eq!(of("江西省")["value"].as_f64(), Some(21_840_000.0));
+    assert_eq!(s(&of("江西省")["text"]), "436.8亿斤");
+    assert_eq!(of("新疆维吾尔自治区")["value"].as_f64(), Some(23_967_000.0));
+    assert!(rows.iter().all(|r| s(&r["unit"]) == "吨"));
+    // Several indicators: one table of rows, each naming its indicator.
+    let panel = f.csv(
+        "provinces",
+        &[
+            "compare",
+            "地区生产总值",
+            "城镇新增就业",
+            "--year",
+            "2024",
+            "--status",
+            "result",
+        ],
+    );
+    let jx: Vec<(&str, &str)> = panel
+        .iter()
+        .filter(|r| r["place"] == "江西省")
+        .map(|r| (r["indicator"].as_str(), r["value"].as_str()))
+        .collect();
+    assert_eq!(
+        jx,
+        [
+            ("地区生产总值", "3470000000000"),
+            ("地区生产总值", "5.3"),
+            ("城镇新增就业", "436000")
+        ]
+    );
+    let human = f.ok(
+        "provinces",
+        &["compare", "地区生产总值", "城镇新增就业", "--year", "2024"],
+    );
+    fits_80(&human);
+    assert!(human.contains("城镇新增就业, year 2024"), "{human}");
+}

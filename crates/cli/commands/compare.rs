@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use govmine_research::CompareRequest;
+use govmine_research::{CompareRequest, Comparison};
 
 use crate::context::Context;
 use crate::output;
@@ -15,9 +15,10 @@ use crate::table::{self, Table};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The indicator (出庭应诉率, 法律顾问, 地区生产总值): a name or alias of the indicator
-    /// catalogue (`--list`) reads every way reports write it; any other phrase is read as given
+    /// catalogue (`--list`) reads every way reports write it; any other phrase is read as
+    /// given. Several give a panel (one row per place, year, status and indicator)
     #[arg(value_name = "INDICATOR", required_unless_present = "list")]
-    pub indicator: Option<String>,
+    pub indicator: Vec<String>,
     /// Print the indicator catalogue (official names, aliases, unit class) and stop
     #[arg(long, conflicts_with = "indicator")]
     pub list: bool,
@@ -52,10 +53,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
-    let Some(indicator) = args.indicator.as_deref() else {
+    if args.indicator.is_empty() {
         return list(args.format);
-    };
-    super::check_length("indicator", indicator)?;
+    }
+    for i in &args.indicator {
+        super::check_length("indicator", i)?;
+    }
     let pipeline = ctx.pipeline()?;
     // --year / --years ask for the year a figure is about; --doc-years picks documents.
     let mut filter = args.scope.filter(&pipeline)?;
@@ -65,123 +68,195 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
         .map(crate::scope::parse_years)
         .transpose()?;
     let searcher = ctx.searcher(&pipeline)?;
-    let req = CompareRequest {
-        indicator: indicator.to_owned(),
-        unit: args.unit.clone(),
-        filter,
-        status: args.status.clone(),
-        all: args.all,
-        years: args.scope.year_range()?,
-        per_capita: args.per_capita,
-        parts: args.parts,
-    };
-    let mut cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
-    if args.sort == "value" {
-        // Stable: rows of one status and unit stay together, largest value first.
-        cmp.rows.sort_by(|a, b| {
-            (a.status != "result")
-                .cmp(&(b.status != "result"))
-                .then(a.unit.cmp(&b.unit))
-                .then(
-                    b.value
-                        .as_f64()
-                        .unwrap_or(0.0)
-                        .total_cmp(&a.value.as_f64().unwrap_or(0.0)),
-                )
-        });
+    let mut cmps = Vec::with_capacity(args.indicator.len());
+    for indicator in &args.indicator {
+        let req = CompareRequest {
+            indicator: indicator.to_owned(),
+            unit: args.unit.clone(),
+            filter: filter.clone(),
+            status: args.status.clone(),
+            all: args.all,
+            years: args.scope.year_range()?,
+            per_capita: args.per_capita,
+            parts: args.parts,
+        };
+        let mut cmp = govmine_research::compare(&searcher, &pipeline.segmenter, &req)?;
+        if args.sort == "value" {
+            sort_by_value(&mut cmp.rows);
+        }
+        cmps.push(cmp);
     }
-    let unit_note = match &cmp.units {
+    if let [cmp] = &cmps[..] {
+        return one(cmp, args);
+    }
+    panel(&cmps, args)
+}
+
+/// Rows of one status and unit together, largest value first (stable).
+fn sort_by_value(rows: &mut [govmine_research::CompareRow]) {
+    let value = |r: &govmine_research::CompareRow| r.value.as_f64().unwrap_or(0.0);
+    rows.sort_by(|a, b| {
+        (a.status != "result")
+            .cmp(&(b.status != "result"))
+            .then(a.unit.cmp(&b.unit))
+            .then(value(b).total_cmp(&value(a)))
+    });
+}
+
+/// ` in 元/万元` when `--unit` was given.
+fn unit_note(cmp: &Comparison) -> String {
+    match &cmp.units {
         Some(u) => format!(" in {}", u.join("/")),
         None => String::new(),
-    };
+    }
+}
+
+/// One indicator: its table (or rows), or why there is none.
+fn one(cmp: &Comparison, args: &Args) -> anyhow::Result<ExitCode> {
     if cmp.rows.is_empty() {
-        let msg = if !cmp.other_units.is_empty() {
-            let units: Vec<String> = cmp
-                .other_units
-                .iter()
-                .map(|(u, n)| format!("{u} ({n})"))
-                .collect();
-            format!(
-                "no value of {}{unit_note}{}; its values are in {}: try --unit {}",
-                cmp.indicator,
-                args.scope.describe(),
-                units.join(", "),
-                cmp.other_units[0].0
-            )
-        } else {
-            format!(
-                "no value stated for {}{unit_note}{}{}{}",
-                cmp.indicator,
-                args.scope.describe(),
-                tried_note(&cmp),
-                output::suggestion_line(&cmp.suggestions)
-            )
-        };
-        return output::nothing(args.format, &msg);
+        return output::nothing(args.format, &nothing_line(cmp, args));
     }
     if args.format.json {
         return output::json_lines(&cmp.rows);
     }
-    let mut t = Table::new(vec![
+    output::table(&table_of(&[cmp]), args.format, &heading(cmp, args))
+}
+
+/// Several indicators, a panel: JSON and CSV give every row (each names its indicator),
+/// one row per place, year, status, form and indicator; the terminal a table each.
+fn panel(cmps: &[Comparison], args: &Args) -> anyhow::Result<ExitCode> {
+    if args.format.json {
+        let rows: Vec<&govmine_research::CompareRow> = cmps.iter().flat_map(|c| &c.rows).collect();
+        return output::json_lines(&rows);
+    }
+    if args.format.csv {
+        return output::table(
+            &table_of(cmps.iter().collect::<Vec<_>>().as_slice()),
+            args.format,
+            "",
+        );
+    }
+    for cmp in cmps {
+        if cmp.rows.is_empty() {
+            println!("{}\n", nothing_line(cmp, args));
+        } else {
+            output::table(&table_of(&[cmp]), args.format, &heading(cmp, args))?;
+            println!();
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Why an indicator has no row: its values are in other units, or none is stated.
+fn nothing_line(cmp: &Comparison, args: &Args) -> String {
+    let unit_note = unit_note(cmp);
+    if !cmp.other_units.is_empty() {
+        let units: Vec<String> = cmp
+            .other_units
+            .iter()
+            .map(|(u, n)| format!("{u} ({n})"))
+            .collect();
+        return format!(
+            "no value of {}{unit_note}{}; its values are in {}: try --unit {}",
+            cmp.indicator,
+            args.scope.describe(),
+            units.join(", "),
+            cmp.other_units[0].0
+        );
+    }
+    format!(
+        "no value stated for {}{unit_note}{}{}{}",
+        cmp.indicator,
+        args.scope.describe(),
+        tried_note(cmp),
+        output::suggestion_line(&cmp.suggestions)
+    )
+}
+
+/// The columns of a comparison table (the first six on the terminal, every one in CSV).
+fn columns() -> Vec<table::Column> {
+    let mut cols = vec![
         table::text("place"),
         table::number("year"),
         table::number("value"),
         table::text("unit"),
         table::text("status"),
         table::text("as written"),
-        table::csv_only("code"),
-        table::csv_only("period_from"),
-        table::csv_only("period_to"),
-        table::csv_only("period_source"),
-        table::csv_only("doc_year"),
-        table::csv_only("aggregation"),
-        table::csv_only("form"),
-        table::csv_only("basis"),
-        table::csv_only("direction"),
-        table::csv_only("scope"),
-        table::csv_only("value_to"),
-        table::csv_only("approx"),
-        table::csv_only("qualifier"),
-        table::csv_only("subject"),
-        table::csv_only("relation"),
-        table::csv_only("score"),
-        table::csv_only("doc_id"),
-        table::csv_only("doc"),
-        table::csv_only("sentence"),
-        table::csv_only("start"),
-    ]);
-    for r in &cmp.rows {
-        let cells = vec![
-            r.place.clone(),
-            r.year.map_or("?".to_string(), |y| y.to_string()),
-            r.value.to_string(),
-            r.unit.clone(),
-            r.status.clone(),
-            r.text.clone(),
-            r.code.clone().unwrap_or_default(),
-            output::cell(r.period_from),
-            output::cell(r.period_to),
-            r.period_source.map_or(String::new(), |p| json_name(&p)),
-            output::cell(r.doc_year),
-            json_name(&r.aggregation),
-            json_name(&r.form),
-            json_name(&r.basis),
-            r.direction.map_or(String::new(), |d| json_name(&d)),
-            r.scope_text.clone().unwrap_or_default(),
-            output::cell(r.value_to.as_ref()),
-            r.approx.to_string(),
-            r.qualifier.clone(),
-            r.subject.clone(),
-            r.relation.as_str().to_string(),
-            format!("{:.1}", r.score),
-            r.doc_id.clone(),
-            r.doc.clone(),
-            r.sentence.clone(),
-            r.start.to_string(),
-        ];
+    ];
+    cols.extend(
+        [
+            "indicator",
+            "code",
+            "period_from",
+            "period_to",
+            "period_source",
+            "doc_year",
+            "aggregation",
+            "form",
+            "basis",
+            "direction",
+            "scope",
+            "value_to",
+            "approx",
+            "qualifier",
+            "subject",
+            "relation",
+            "score",
+            "doc_id",
+            "doc",
+            "sentence",
+            "start",
+        ]
+        .map(table::csv_only),
+    );
+    cols
+}
+
+/// The rows of `cmps` as one table, each with the clause that holds its value beneath.
+fn table_of(cmps: &[&Comparison]) -> Table {
+    let mut t = Table::new(columns());
+    for r in cmps.iter().flat_map(|c| &c.rows) {
         let detail = format!("{} — {}", clause_of(&r.sentence, &r.text), r.doc_id);
-        t.push_with_detail(cells, detail);
+        t.push_with_detail(cells(r), detail);
     }
+    t
+}
+
+/// One row's cells, in [`columns`] order.
+fn cells(r: &govmine_research::CompareRow) -> Vec<String> {
+    vec![
+        r.place.clone(),
+        r.year.map_or("?".to_string(), |y| y.to_string()),
+        r.value.to_string(),
+        r.unit.clone(),
+        r.status.clone(),
+        r.text.clone(),
+        r.indicator.clone(),
+        r.code.clone().unwrap_or_default(),
+        output::cell(r.period_from),
+        output::cell(r.period_to),
+        r.period_source.map_or(String::new(), |p| json_name(&p)),
+        output::cell(r.doc_year),
+        json_name(&r.aggregation),
+        json_name(&r.form),
+        json_name(&r.basis),
+        r.direction.map_or(String::new(), |d| json_name(&d)),
+        r.scope_text.clone().unwrap_or_default(),
+        output::cell(r.value_to.as_ref()),
+        r.approx.to_string(),
+        r.qualifier.clone(),
+        r.subject.clone(),
+        r.relation.as_str().to_string(),
+        format!("{:.1}", r.score),
+        r.doc_id.clone(),
+        r.doc.clone(),
+        r.sentence.clone(),
+        r.start.to_string(),
+    ]
+}
+
+/// The lines above a table: what was asked, how many places and values.
+fn heading(cmp: &Comparison, args: &Args) -> String {
     let places: BTreeSet<&str> = cmp.rows.iter().map(|r| r.place.as_str()).collect();
     let results = cmp.rows.iter().filter(|r| r.status == "result").count();
     let best = if args.all {
@@ -189,21 +264,21 @@ pub fn run(ctx: &Context, args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         "best match per place, year, status and unit (--all: every value)"
     };
-    let heading = format!(
-        "{}{unit_note}{}: {} places, {} values ({} results, {} targets){}\n{best}",
+    let few = if places.len() < 3 {
+        tried_note(cmp)
+    } else {
+        String::new()
+    };
+    format!(
+        "{}{}{}: {} places, {} values ({} results, {} targets){few}\n{best}",
         output::shown(&cmp.indicator),
+        unit_note(cmp),
         args.scope.describe(),
         places.len(),
         cmp.rows.len(),
         results,
         cmp.rows.len() - results,
-        if places.len() < 3 {
-            tried_note(&cmp)
-        } else {
-            String::new()
-        },
-    );
-    output::table(&t, args.format, &heading)
+    )
 }
 
 /// One indicator of the catalogue, as `--list --json` prints it.

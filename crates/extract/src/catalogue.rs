@@ -67,6 +67,13 @@ impl Indicator {
             .chain(twin)
     }
 
+    /// Whether `name` is this indicator or its regional / national twin.
+    pub fn is_or_twin(&self, name: &str) -> bool {
+        self.name == name
+            || self.regional_twin().is_some_and(|t| t.name == name)
+            || (self.name.contains("地区") && self.name.replace("地区", "国内") == name)
+    }
+
     /// The regional indicator of a national one (国内生产总值 → 地区生产总值).
     fn regional_twin(&self) -> Option<&'static Indicator> {
         if self.scope != "national" || !self.name.contains("国内") {
@@ -123,8 +130,7 @@ const PLACE_LEVELS: [&str; 10] = [
     "地区", "全省", "全市", "全区", "全州", "全县", "全盟", "全旗", "本市", "本省",
 ];
 
-static CATALOGUE: LazyLock<Vec<Indicator>> =
-    LazyLock::new(|| parse(include_str!("../../../dictionaries/indicators.tsv")));
+static CATALOGUE: LazyLock<Vec<Indicator>> = LazyLock::new(|| parse(crate::lexicon::INDICATORS));
 
 /// Every indicator of the catalogue, in file order.
 pub fn catalogue() -> &'static [Indicator] {

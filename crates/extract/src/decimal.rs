@@ -49,6 +49,21 @@ impl Decimal {
         }
     }
 
+    /// A plain decimal as written (`-12.5`, `3`, `0.001`); `None` for anything else.
+    pub fn parse_plain(s: &str) -> Option<Decimal> {
+        let (neg, digits) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, s),
+        };
+        let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+        if int.is_empty() || !int.chars().chain(frac.chars()).all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
+        let d = Decimal::from_parts(mantissa, u32::try_from(frac.len()).ok()?)?;
+        Some(if neg { d.neg() } else { d })
+    }
+
     /// Minus this.
     pub fn neg(self) -> Decimal {
         Decimal {

@@ -18,6 +18,11 @@ pub(crate) const MECHANISMS: &str = include_str!("../../../dictionaries/mechanis
 pub(crate) const POLICY_KINDS: &str = include_str!("../../../dictionaries/policy_kinds.txt");
 /// `dictionaries/unit_classes.txt`.
 pub(crate) const UNIT_CLASSES: &str = include_str!("../../../dictionaries/unit_classes.txt");
+/// `dictionaries/unit_conversions.tsv`.
+pub(crate) const UNIT_CONVERSIONS: &str =
+    include_str!("../../../dictionaries/unit_conversions.tsv");
+/// `dictionaries/indicators.tsv`.
+pub(crate) const INDICATORS: &str = include_str!("../../../dictionaries/indicators.tsv");
 /// `dictionaries/t2s.tsv`.
 pub(crate) const T2S_TSV: &str = include_str!("../../../dictionaries/t2s.tsv");
 
@@ -32,6 +37,8 @@ pub const LEXICONS: &[(&str, &str)] = &[
     ("dictionaries/mechanisms.txt", MECHANISMS),
     ("dictionaries/policy_kinds.txt", POLICY_KINDS),
     ("dictionaries/unit_classes.txt", UNIT_CLASSES),
+    ("dictionaries/unit_conversions.tsv", UNIT_CONVERSIONS),
+    ("dictionaries/indicators.tsv", INDICATORS),
     ("dictionaries/t2s.tsv", T2S_TSV),
 ];
 

@@ -422,12 +422,13 @@ impl<'a> Read<'a> {
 
     /// A level reached: the segment ends with 达到, 突破, 到, 至, 超过, 迈上, 稳定在 ….
     fn reached(&self) -> bool {
-        const REACHED: [&str; 10] = [
+        const REACHED: [&str; 11] = [
             "到",
             "至",
             "达",
             "突破",
             "超过",
+            "超",
             "迈上",
             "跃上",
             "稳定在",

@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::decimal::Decimal;
+
 use serde::Serialize;
 
 use crate::lexicon::{NUMERAL_NAMES as NAMES_TXT, UNITS_TSV, UNIT_CLASSES};
@@ -219,5 +221,77 @@ mod class_tests {
         assert_eq!(unit_class("名"), vec!["人", "名", "位"]);
         assert_eq!(unit_class("元"), vec!["元"]);
         assert!(unit_class("斤斤").is_empty());
+    }
+}
+
+/// `value` in `from` expressed in `to`, when both are sizes of one common unit
+/// (`dictionaries/unit_conversions.tsv`: 斤 → 吨, 亩 → 公顷), with whether the result is
+/// exact (亩 → 平方米 is not: 2000/3); `None` when they measure different things.
+pub fn convert(value: Decimal, from: &str, to: &str) -> Option<(Decimal, bool)> {
+    if from == to {
+        return Some((value, true));
+    }
+    let (common_a, a) = size_of(from)?;
+    let (common_b, b) = size_of(to)?;
+    if common_a != common_b {
+        return None;
+    }
+    // value × a / b, the division last so that it rounds once.
+    let (an, ad) = a;
+    let (bn, bd) = b;
+    let num = value.checked_mul(an)?.checked_mul(bd)?;
+    num.checked_div(ad.checked_mul(bn)?, 10)
+}
+
+/// A unit's common unit and size as a fraction (numerator, denominator).
+fn size_of(unit: &str) -> Option<(&'static str, (Decimal, Decimal))> {
+    static SIZES: OnceLock<Vec<(&'static str, &'static str, (Decimal, Decimal))>> = OnceLock::new();
+    let sizes = SIZES.get_or_init(|| {
+        crate::lexicon::UNIT_CONVERSIONS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with("unit\t"))
+            .filter_map(|l| {
+                let [unit, common, size] = l.split('\t').collect::<Vec<_>>()[..] else {
+                    return None;
+                };
+                let (n, d) = size.split_once('/').unwrap_or((size, "1"));
+                Some((
+                    unit,
+                    common,
+                    (Decimal::parse_plain(n)?, Decimal::parse_plain(d)?),
+                ))
+            })
+            .collect()
+    });
+    sizes
+        .iter()
+        .find(|(u, _, _)| *u == unit)
+        .map(|&(_, common, size)| (common, size))
+}
+
+#[cfg(test)]
+mod conversion_tests {
+    use super::*;
+
+    #[test]
+    fn conversions_within_one_measure() {
+        let d = |s: &str| Decimal::parse_plain(s).unwrap();
+        // 1.4万亿斤 = 7亿吨.
+        assert_eq!(
+            convert(d("1400000000000"), "斤", "吨"),
+            Some((d("700000000"), true))
+        );
+        assert_eq!(convert(d("15"), "亩", "公顷"), Some((d("1"), true)));
+        assert_eq!(
+            convert(d("1"), "亩", "平方米").map(|(_, exact)| exact),
+            Some(false)
+        );
+        assert_eq!(convert(d("5"), "斤", "公里"), None);
+        assert_eq!(convert(d("5"), "人", "人"), Some((d("5"), true)));
+        assert_eq!(
+            Decimal::parse_plain("-0.5"),
+            Some(d("5").neg().checked_mul(d("0.1")).unwrap())
+        );
+        assert_eq!(Decimal::parse_plain("1e5"), None);
     }
 }

@@ -23,7 +23,7 @@ use serde::Serialize;
 
 use govmine_extract::meaning::{self, Aggregation, Basis, Direction, Form, Scope};
 use govmine_extract::period::PeriodSource;
-use govmine_extract::RecordType;
+use govmine_extract::{Decimal, RecordType};
 use govmine_index::{DocAddress, Filter, IndexSearcher, RecordRef};
 use govmine_segment::{fold_for_match, Segmenter};
 
@@ -94,6 +94,8 @@ impl Relation {
 /// One value a report states for the indicator.
 #[derive(Debug, Clone, Serialize)]
 pub struct CompareRow {
+    /// The indicator: its catalogue name, or the phrase as asked.
+    pub indicator: String,
     /// Place of the passage (`甘肃省酒泉市`; `(no place)`).
     pub place: String,
     /// Its division code (`620900`), to join with other data; rows sort by it.
@@ -280,6 +282,8 @@ pub fn compare(
         best_rows(candidates, req.years.is_none())
     };
     rows.sort_by(row_order);
+    let name = named.map_or(indicator, |i| i.name.as_str());
+    rows.iter_mut().for_each(|r| r.indicator = name.to_owned());
 
     let other_units = if rows.is_empty() && units.is_some() {
         let mut v: Vec<(String, usize)> = unit_counts.into_iter().collect();
@@ -429,8 +433,6 @@ fn phrase_hits(
             }
         }
     }
-    // A passage holding the words but not the phrase as written is not about it.
-    passages.retain(|_, p| !p.whole.is_empty());
     Ok(PhraseHits {
         phrase,
         folded,
@@ -512,13 +514,14 @@ impl Reading<'_> {
             if !self.admits(f, req, named) {
                 continue;
             }
+            let mut r = row(f, &self.qs[qi], relation, score);
             if let Some(us) = units {
-                if !us.contains(&f.unit) {
+                if !us.contains(&f.unit) && !in_unit(&mut r, &us[0]) {
                     *found.unit_counts.entry(f.unit.clone()).or_default() += 1;
                     continue;
                 }
             }
-            found.rows.push(row(f, &self.qs[qi], relation, score));
+            found.rows.push(r);
         }
     }
 
@@ -539,6 +542,13 @@ impl Reading<'_> {
         }
         if self.h.phrase.form.is_some_and(|form| form != f.form) {
             return false;
+        }
+        if let (Some(ind), Some(other)) = (named, f.indicator_name.as_deref()) {
+            // A figure its subject gives to another indicator (农村居民人均可支配收入
+            // for 居民人均可支配收入) is not one of it.
+            if !ind.is_or_twin(other) {
+                return false;
+            }
         }
         let Some(ind) = named else {
             // A phrase outside the catalogue asks for figures of its own basis
@@ -570,6 +580,7 @@ fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> Compa
         }
     }
     CompareRow {
+        indicator: String::new(),
         place,
         code: f.region.and_then(|r| r.code),
         year: f.ref_year,
@@ -600,6 +611,34 @@ fn row(f: &QuantityFact, q: &RecordRef, relation: Relation, score: f32) -> Compa
     }
 }
 
+/// Convert row `r` into `unit` (亿斤 → 吨, 亩 → 公顷: `dictionaries/unit_conversions.tsv`),
+/// when its unit measures the same thing; `text` stays as written, an inexact result
+/// (亩 → 平方米) is marked `approx`.
+fn in_unit(r: &mut CompareRow, unit: &str) -> bool {
+    let convert = |n: &serde_json::Number| {
+        let d = Decimal::parse_plain(&n.to_string())?;
+        let (v, exact) = govmine_extract::units::convert(d, &r.unit, unit)?;
+        let n = match serde_json::to_value(v).ok()? {
+            serde_json::Value::Number(n) => n,
+            _ => serde_json::Number::from_f64(v.to_f64())?,
+        };
+        Some((n, exact))
+    };
+    let Some((value, exact)) = convert(&r.value) else {
+        return false;
+    };
+    let to = match r.value_to.as_ref().map(convert) {
+        Some(None) => return false,
+        Some(Some((n, e))) => Some((n, e)),
+        None => None,
+    };
+    r.value = value;
+    r.approx |= !exact || to.as_ref().is_some_and(|(_, e)| !e);
+    r.value_to = to.map(|(n, _)| n);
+    r.unit = unit.to_owned();
+    true
+}
+
 /// Each value once (two phrases can find the same one): the best-scored reading.
 fn once_each(mut rows: Vec<CompareRow>) -> Vec<CompareRow> {
     rows.sort_by(|a, b| {
@@ -627,8 +666,14 @@ fn relate(
     let (relation, mut score) = if subject.contains(indicator) {
         (Relation::Subject, 3.0)
     } else if near(at, starts, p, text, indicator.chars().count() as u32)
-        && (f.subject.chars().count() <= NEAR_SUBJECT_CHARS || indicator.ends_with(&subject))
+        && f.subject.chars().count() <= NEAR_SUBJECT_CHARS
     {
+        (Relation::Near, 2.0)
+    } else if subject.chars().count() >= 2
+        && indicator.ends_with(&subject)
+        && sentence.contains(indicator)
+    {
+        // Its subject is the indicator's tail (细颗粒物（PM2.5）|平均浓度下降2.7%).
         (Relation::Near, 2.0)
     } else if sentence.contains(indicator) {
         (Relation::Sentence, 1.0)

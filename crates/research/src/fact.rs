@@ -87,6 +87,9 @@ pub struct QuantityFact {
     /// The part as written.
     #[serde(default)]
     pub scope_text: Option<String>,
+    /// The catalogue indicator its subject names (official name).
+    #[serde(default)]
+    pub indicator_name: Option<String>,
 }
 
 /// A stored mechanism record.
