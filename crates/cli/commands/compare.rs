@@ -165,7 +165,7 @@ fn nothing_line(cmp: &Comparison, args: &Args) -> String {
         );
     }
     format!(
-        "no value stated for {}{unit_note}{}{}{}",
+        "no value stated for {}{unit_note}{} {}{}",
         cmp.indicator,
         args.scope.describe(),
         tried_note(cmp),
@@ -216,7 +216,11 @@ fn columns() -> Vec<table::Column> {
 fn table_of(cmps: &[&Comparison]) -> Table {
     let mut t = Table::new(columns());
     for r in cmps.iter().flat_map(|c| &c.rows) {
-        let detail = format!("{} — {}", clause_of(&r.sentence, &r.text), r.doc_id);
+        let detail = format!(
+            "{} — {}",
+            clause_of(&r.sentence, &r.text, &r.subject),
+            r.doc_id
+        );
         t.push_with_detail(cells(r), detail);
     }
     t
@@ -265,7 +269,7 @@ fn heading(cmp: &Comparison, args: &Args) -> String {
         "best match per place, year, status and unit (--all: every value)"
     };
     let few = if places.len() < 3 {
-        tried_note(cmp)
+        format!("\n{}", tried_note(cmp))
     } else {
         String::new()
     };
@@ -345,19 +349,39 @@ fn json_name<T: serde::Serialize>(v: &T) -> String {
 }
 
 /// The clause of `sentence` that holds `value` as written (from the clause break before
-/// it to the one after), so that the check line under a row shows the number.
-fn clause_of<'s>(sentence: &'s str, value: &str) -> &'s str {
+/// it to the one after), so that the check line under a row shows the number; where the
+/// value is written more than once, the clause that also names `subject`.
+fn clause_of<'s>(sentence: &'s str, value: &str, subject: &str) -> &'s str {
     let sentence = sentence.trim();
-    let Some(at) = sentence.find(value) else {
-        return sentence;
-    };
+    let clauses: Vec<&str> = sentence
+        .match_indices(value)
+        .map(|(at, _)| clause_at(sentence, at, value.len()))
+        .collect();
+    let tail: String = subject
+        .chars()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    clauses
+        .iter()
+        .find(|c| !tail.is_empty() && c.contains(&tail))
+        .or(clauses.first())
+        .copied()
+        .unwrap_or(sentence)
+}
+
+/// The clause of `sentence` around bytes `at..at + len`.
+fn clause_at(sentence: &str, at: usize, len: usize) -> &str {
     let breaks = |c: char| matches!(c, '，' | '；' | '。' | '：' | ',' | ';' | '！' | '？');
     let from = sentence[..at]
         .char_indices()
         .filter(|&(_, c)| breaks(c))
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let after = at + value.len();
+    let after = at + len;
     let to = sentence[after..]
         .char_indices()
         .find(|&(_, c)| breaks(c))
@@ -372,9 +396,14 @@ mod tests {
     #[test]
     fn the_check_line_is_the_clause_holding_the_value() {
         let s = "各位代表，刚刚过去的2025年，全省地区生产总值增长5.3%，高于全国0.3个百分点。";
-        assert_eq!(clause_of(s, "5.3%"), "全省地区生产总值增长5.3%");
-        assert_eq!(clause_of("增长5%", "5%"), "增长5%");
-        assert_eq!(clause_of("无", "5%"), "无");
+        assert_eq!(clause_of(s, "5.3%", ""), "全省地区生产总值增长5.3%");
+        assert_eq!(clause_of("增长5%", "5%", ""), "增长5%");
+        assert_eq!(clause_of("无", "5%", ""), "无");
+        let twice = "社会消费品零售总额增长4%左右；城镇居民人均可支配收入增长4%左右。";
+        assert_eq!(
+            clause_of(twice, "4%左右", "城镇居民人均可支配收入"),
+            "城镇居民人均可支配收入增长4%左右"
+        );
     }
 }
 
@@ -382,7 +411,7 @@ mod tests {
 /// and aliases (cut to fit 80 columns), or the one exact string.
 fn tried_note(cmp: &govmine_research::Comparison) -> String {
     match &cmp.official {
-        Some(_) => format!("\n(read as {})", output::brief(&cmp.tried.join("、"), 32)),
-        None => "\n(not in the indicator catalogue, compare --list: read as written)".to_string(),
+        Some(_) => format!("(read as {})", output::brief(&cmp.tried.join("、"), 32)),
+        None => "(not in the indicator catalogue, compare --list: read as written)".to_string(),
     }
 }

@@ -67,6 +67,13 @@ impl Indicator {
             .chain(twin)
     }
 
+    /// Whether the indicator `name` is a kind of this one, counted in it: 货物贸易进出口 in
+    /// 进出口 (its name holds this one's).
+    pub fn is_part_of(&self, name: &str) -> bool {
+        lookup(name)
+            .is_some_and(|other| other.name.contains(&self.name) && other.basis == self.basis)
+    }
+
     /// Whether `name` is this indicator or its regional / national twin.
     pub fn is_or_twin(&self, name: &str) -> bool {
         self.name == name
@@ -104,15 +111,16 @@ impl Indicator {
         }
     }
 
-    /// Whether a figure of `basis` can be one of it: its own basis; a share or a ratio for
-    /// an indicator that is one of them (研发经费支出占GDP比重 is the 投入强度); a rate
-    /// (失业率, 赤字率) is read as written, of the whole or as a share.
+    /// Whether a figure of `basis` can be one of it: a total indicator takes only totals (no
+    /// share or ratio that merely holds it: 民营经济增加值占地区生产总值比重), a per-head one only
+    /// per-head figures; a share, ratio or rate (城镇化率, 投入强度, 细颗粒物浓度) any but
+    /// per-head ones — its own name in the subject already says what it divides.
     pub fn basis_fits(&self, basis: Basis) -> bool {
-        let own = self.figure_basis();
-        let quotient = |b: Basis| matches!(b, Basis::Share | Basis::Ratio);
-        basis == own
-            || (quotient(own) && quotient(basis))
-            || (self.basis == "rate" && basis != Basis::PerCapita)
+        match self.figure_basis() {
+            Basis::Total if self.basis != "rate" => basis == Basis::Total,
+            Basis::PerCapita => basis == Basis::PerCapita,
+            _ => basis != Basis::PerCapita,
+        }
     }
 
     /// The basis of its figures as `compare` reads them: a rate (失业率) is a
@@ -240,7 +248,8 @@ mod tests {
         assert_eq!(basis("单位地区生产总值能耗"), Basis::Ratio);
         assert_eq!(basis("服务业增加值比重"), Basis::Share);
         let strength = lookup("研发投入强度").unwrap();
-        assert!(strength.basis_fits(Basis::Share) && !strength.basis_fits(Basis::Total));
+        assert!(strength.basis_fits(Basis::Share) && strength.basis_fits(Basis::Ratio));
+        assert!(!strength.basis_fits(Basis::PerCapita));
         let gdp = lookup("地区生产总值").unwrap();
         assert!(!gdp.basis_fits(Basis::Share) && !gdp.basis_fits(Basis::PerCapita));
         assert!(lookup("赤字率").unwrap().basis_fits(Basis::Share));
@@ -251,10 +260,11 @@ mod tests {
 }
 
 /// The catalogue indicator a quantity's subject names: the longest name or alias the
-/// subject ends with (`全省地区生产总值` → 地区生产总值, `人均GDP` → 人均地区生产总值),
+/// subject ends with (none for a list of subjects) (`全省地区生产总值` → 地区生产总值, `人均GDP` → 人均地区生产总值),
 /// in a form the alias allows; with the phrase as written.
 pub fn named_by(subject: &str, form: Form) -> Option<(&'static Indicator, &'static str)> {
-    if subject.is_empty() {
+    // (A list of subjects, 社会消费品零售总额、固定资产投资, names no one indicator.)
+    if subject.is_empty() || subject.contains('、') {
         return None;
     }
     catalogue()

@@ -255,6 +255,8 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut sent = 0;
     let mut out: Vec<Quantity> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
+    // Where each quantity ends in `chars`.
+    let mut ends: Vec<usize> = Vec::new();
     // Ends (in `chars`) of the quantities found, for the clause before the next one.
     let mut prev_end = 0;
     let mut i = 0;
@@ -311,11 +313,16 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 let listed = read.measure(&mut q, prev);
                 if q.subject.is_empty() {
                     // 地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the figure before
-                    // it in its clause says what it measures.
-                    if let Some(p) = prev.filter(|_| !read.clause_break_since(prev_end)) {
+                    // it in its clause says what it measures; so does a level before a
+                    // change in its sentence (投入增加300亿元，比上年增长20%).
+                    let level_then_change =
+                        |p: &&Quantity| p.form == Form::Level && q.form == Form::Change;
+                    let same_clause = |_: &&Quantity| !read.clause_break_since(prev_end);
+                    if let Some(p) = prev.filter(|p| same_clause(p) || level_then_change(p)) {
                         q.subject = p.subject.clone();
                     }
                 }
+                ends.push(f.end);
                 links.push(Link {
                     listed,
                     respectively: read.clause.windows(2).any(|w| w == ['分', '别']),
@@ -328,10 +335,13 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
     }
     lists::pair(&mut out, &links);
-    for q in &mut out {
+    for (k, q) in out.iter_mut().enumerate() {
         if let Some(n) = meaning::part_prefix(&q.subject) {
             q.scope = Scope::Part;
             q.scope_text = Some(q.subject.chars().take(n).collect());
+        }
+        if q.subject.is_empty() {
+            q.subject = subject_after(&chars, ends[k], q.kind);
         }
         if let Some((ind, phrase)) = catalogue::named_by(&q.subject, q.form) {
             q.indicator = Some(phrase.to_owned());
@@ -1663,22 +1673,39 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
         return own;
     }
     // 城镇化率从2020年的53.2%: what stands before the figure's year.
-    match year_before(chars, start, sent_start) {
-        Some(y) => subject_before(chars, y, sent_start, prev),
-        None => own,
+    if let Some(y) = year_before(chars, start, sent_start) {
+        let before = subject_before(chars, y, sent_start, prev);
+        if !before.is_empty() {
+            return before;
+        }
     }
+    colon_label(chars, start, sent_start).unwrap_or(own)
 }
 
-/// Where the year (`2020年`, `2020年底的`) that stands right before the words before
-/// char `start` begins, when one does.
+/// Where the year (`2020年`, `一九七八年`, `2020年底的`) that stands right before the
+/// words before char `start` begins, when one does.
 fn year_before(chars: &[char], start: usize, floor: usize) -> Option<usize> {
     let mut j = start;
     while j > floor && start - j < 4 && subject_char(chars[j - 1]) && chars[j - 1] != '年' {
         j -= 1;
     }
     let y = j.checked_sub(5)?;
-    (y >= floor && chars[j - 1] == '年' && chars[y..j - 1].iter().all(char::is_ascii_digit))
-        .then_some(y)
+    let year = matches!(period::cue_at(chars, y), Some((period::Cue::Year(_), e)) if e == j);
+    (y >= floor && year).then_some(y)
+}
+
+/// A label before a colon that opens the clause: `原煤：从六千万吨增加到…` → 原煤.
+fn colon_label(chars: &[char], start: usize, sent_start: usize) -> Option<String> {
+    let colon = (sent_start..start)
+        .rev()
+        .find(|&k| matches!(chars[k], '：' | ':'))?;
+    let from = (sent_start..colon)
+        .rev()
+        .find(|&k| !is_cjk(chars[k]))
+        .map_or(sent_start, |k| k + 1);
+    let label: String = chars[from..colon].iter().collect();
+    let n = label.chars().count();
+    (2..=8).contains(&n).then_some(label)
 }
 
 /// The subject from the words right before char `start` (see the module docs).
@@ -1815,6 +1842,32 @@ fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
     }
     let rest: String = run[p + n..].iter().collect();
     AFTER_NOUN_HEADS.iter().any(|h| rest.starts_with(h))
+}
+
+/// What a count or a share with no subject before it counts, named right after it
+/// (`600多万户企业受益`, `2个项目入选`, `40%的审批事项`): the words after the measure word
+/// (and 的), up to punctuation or a verb that starts the predicate, at most 8 chars.
+fn subject_after(chars: &[char], end: usize, kind: Kind) -> String {
+    const PREDICATE: &str = "受获入实完被将已可开建参享达在有是为得通纳进实现";
+    if !matches!(kind, Kind::Count | Kind::Percent) {
+        return String::new();
+    }
+    let mut k = end;
+    if chars.get(k) == Some(&'的') {
+        k += 1;
+    } else if kind == Kind::Percent {
+        return String::new();
+    }
+    let run: String = chars[k.min(chars.len())..]
+        .iter()
+        .take_while(|&&c| is_cjk(c) && !PREDICATE.contains(c))
+        .take(8)
+        .collect();
+    if run.chars().count() >= 2 {
+        run
+    } else {
+        String::new()
+    }
 }
 
 /// A run of words holding 、 names a list of things only when its last item is more

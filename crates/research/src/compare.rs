@@ -405,10 +405,15 @@ fn phrase_hits(
     phrase: Phrase,
     filter: &Filter,
 ) -> Result<PhraseHits> {
-    let words = words(segmenter, &phrase.word);
+    let mut words = words(segmenter, &phrase.word);
     let folded = fold_for_match(&phrase.word);
     // (When the phrase is one word, its occurrences are the phrase's.)
     let one_word = words.len() == 1 && words[0] == folded;
+    if words.len() >= 3 {
+        // A qualifier (城镇, 农村) may be written once for a list (城乡居民人均可支配收入分别
+        // …), the figure's subject then naming it: look in passages with the rest.
+        words.remove(0);
+    }
     let mut passages: BTreeMap<DocAddress, Passage> = BTreeMap::new();
     for (i, w) in words.iter().enumerate() {
         let mut next: BTreeMap<DocAddress, Passage> = BTreeMap::new();
@@ -546,7 +551,7 @@ impl Reading<'_> {
         if let (Some(ind), Some(other)) = (named, f.indicator_name.as_deref()) {
             // A figure its subject gives to another indicator (农村居民人均可支配收入
             // for 居民人均可支配收入) is not one of it.
-            if !ind.is_or_twin(other) {
+            if !ind.is_or_twin(other) && !ind.is_part_of(other) {
                 return false;
             }
         }
