@@ -315,13 +315,21 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 /// Units a cell of this form may come in: changes in % or points, levels in anything else
-/// (rates are levels in %).
+/// — or in % for an indicator whose level is a percentage (its catalogue unit class:
+/// 失业率, 城镇化率, 研发投入强度).
 fn unit_fits(c: &Cell, unit: &str) -> bool {
+    static PERCENT: std::sync::OnceLock<BTreeSet<String>> = std::sync::OnceLock::new();
+    let percent = PERCENT.get_or_init(|| {
+        catalogue()
+            .into_iter()
+            .filter(|(_, f)| f[3] == "percent")
+            .map(|(n, _)| n)
+            .collect()
+    });
     let pct = matches!(unit, "%" | "个百分点");
-    let rate = c.indicator.ends_with('率');
     match c.form.as_str() {
         "change" => pct,
-        _ if rate => unit == "%",
+        _ if percent.contains(&c.indicator) => unit == "%",
         _ => !pct,
     }
 }
@@ -361,7 +369,13 @@ fn score(dir: &Path, idx: &str, cells: &[Cell], year_of: impl Fn(&Cell) -> i32) 
             .filter(|(u, _, _)| unit_fits(c, u))
             .collect();
         let Some(v) = c.value else {
-            s.invented += usize::from(!rows.is_empty());
+            if let Some(row) = rows.first() {
+                s.invented += 1;
+                s.wrong.push(format!(
+                    "{} {} {} {} {}: none stated, got {row:?}",
+                    c.place, c.indicator, c.form, c.status, c.ref_year
+                ));
+            }
             continue;
         };
         s.stated += 1;

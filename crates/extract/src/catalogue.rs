@@ -67,11 +67,11 @@ impl Indicator {
             .chain(twin)
     }
 
-    /// Whether the indicator `name` is a kind of this one, counted in it: 货物贸易进出口 in
-    /// 进出口 (its name holds this one's).
+    /// Whether the indicator `name` is reported as this one: goods trade (货物贸易进出口) is
+    /// what reports give as their 进出口 total. A sub-population (农村居民人均可支配收入
+    /// for 居民人均可支配收入) is not.
     pub fn is_part_of(&self, name: &str) -> bool {
-        lookup(name)
-            .is_some_and(|other| other.name.contains(&self.name) && other.basis == self.basis)
+        name.strip_prefix("货物贸易") == Some(self.name.as_str())
     }
 
     /// Whether `name` is this indicator or its regional / national twin.

@@ -261,7 +261,9 @@ pub fn settle(q: &mut Quantity, frame: &Frame, kind: DocKind) {
         _ => None,
     };
     let from_frame = frame.cue.filter(|_| !q.clause.baseline);
-    let chosen = own.or(lead).or(from_frame).or(title);
+    // A span of years (用两年时间) is how long, not when.
+    let dated = q.kind != crate::units::Kind::Duration;
+    let chosen = own.or(lead).or(from_frame).or(title).filter(|_| dated);
     if let Some((cue, source)) = chosen {
         if let Some(years) = resolve(cue, kind) {
             date(q, years, source);

@@ -294,7 +294,12 @@ pub fn aggregation(before: &[char]) -> Aggregation {
     });
     if average {
         Aggregation::Average
-    } else if has("累计") || has("累积") {
+    } else if has("累计")
+        || has("累积")
+        || ["年总体", "年共", "年合计", "年总计"]
+            .iter()
+            .any(|w| has(w))
+    {
         Aggregation::Cumulative
     } else {
         Aggregation::Annual
@@ -386,6 +391,10 @@ mod tests {
         assert_eq!(aggregation(&c("细颗粒物年均浓度")), Aggregation::Annual);
         assert_eq!(aggregation(&c("城镇新增就业累计")), Aggregation::Cumulative);
         assert_eq!(aggregation(&c("全市地区生产总值")), Aggregation::Annual);
+        assert_eq!(
+            aggregation(&c("五年总体赤字率控制在")),
+            Aggregation::Cumulative
+        );
         assert_eq!(basis("人均GDP", &c("人均GDP")), Basis::PerCapita);
         assert_eq!(
             basis("民营经济增加值占地区生产总值比重", &c("")),

@@ -405,7 +405,9 @@ impl<'a> Read<'a> {
                 .iter()
                 .skip_while(|c| !c.is_ascii_digit())
                 .any(|c| matches!(c, '到' | '至'));
-            !(from_word && passed_to)
+            // A baseline is dated only by its own year (从2020年的X), not one before it.
+            let own_year = c1 == self.at || (c1 + 1 == self.at && chars[c1] == '的');
+            !(from_word && passed_to) && (!baseline || own_year)
         });
         ClauseReading {
             cue: cue.map(|c| c.1),
@@ -432,20 +434,13 @@ impl<'a> Read<'a> {
 
     /// A level reached: the segment ends with 达到, 突破, 到, 至, 超过, 迈上, 稳定在 ….
     fn reached(&self) -> bool {
-        const REACHED: [&str; 11] = [
-            "到",
-            "至",
-            "达",
-            "突破",
-            "超过",
-            "超",
-            "迈上",
-            "跃上",
-            "稳定在",
-            "保持在",
-            "控制在",
-        ];
+        // (Not 控制在, 保持在, 稳定在: held through the years, not reached at their end.)
+        const REACHED: [&str; 8] = ["到", "至", "达", "突破", "超过", "超", "迈上", "跃上"];
         let seg = trim_end_words(self.segment, &["了", "约", "近"]);
+        if seg.ends_with(&['长', '达']) {
+            // 长达3500多公里: as long as, a length.
+            return false;
+        }
         REACHED.iter().any(|w| {
             seg.len() >= w.chars().count() && seg.ends_with(&w.chars().collect::<Vec<_>>())
         })

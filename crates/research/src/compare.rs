@@ -561,7 +561,10 @@ impl Reading<'_> {
             let own = meaning::basis(&self.h.phrase.word, &[]);
             return f.basis == own || (req.per_capita && f.basis == Basis::PerCapita);
         };
+        // An alias may say less than the name (农村居民收入 for 农村居民人均可支配收入):
+        // a figure of the alias's own basis is one too.
         let basis_fits = ind.basis_fits(f.basis)
+            || f.basis == meaning::basis(&self.h.phrase.word, &[])
             || (req.per_capita
                 && ind.figure_basis() == Basis::Total
                 && f.basis == Basis::PerCapita);
