@@ -51,7 +51,17 @@
 //!   截至 以来: 提前实现了目标 is a result). Words of `[not_target]` (主要 重要 需要 将近
 //!   计划生育 今年以来 为了 …) are skipped whole. 将 does not count when it reads as 把: a
 //!   number right after it, or a verb of `[ba_verbs]` after an object in its clause
-//!   (`将173项事项纳入清单`; but `将进一步提高到` is future). Else `result`.
+//!   (`将173项事项纳入清单`; but `将进一步提高到` is future). Else `result`. (In a
+//!   government work report the ingest stage then sets the status by where the figure
+//!   stands: [`crate::frame`]; 稳预期, 好于预期, 人均预期寿命 are `[not_target]`.)
+//! - **Meaning** ([`crate::meaning`]): `form` (level / change) and `direction` from the
+//!   words right before it, a fall signed (`下降3.3%` → −3.3, `value` ≤ `value_to`);
+//!   `aggregation` (年均, 累计); `basis` (人均, 占…比重, 单位…能耗); `scope` (a part of the
+//!   place by its name's end: `南疆四地州`); the clause's time word, target word and
+//!   whether a level is reached, for the period ([`crate::frame::settle`]); `indicator`
+//!   from the catalogue ([`crate::catalogue::named_by`]).
+//! - **Lists**: `A、B分别增长x、y` gives x to A and y to B (`lists.rs`); a figure
+//!   in a list (`分别增长5.2%、4.8%`) shares the first one's form.
 //! - **Subject**: the run of Chinese text right before the mention (brackets and quotes
 //!   inside it kept: `专(兼)职法制员`; stopping at other punctuation, digits, the previous
 //!   quantity, 20 chars at most), with trailing verbs and function words stripped (section
@@ -61,7 +71,11 @@
 //!   a comparison cut at its 比 (`贷款增速比各项贷款平均增速` → 贷款增速), and leading
 //!   这 那 比 和 … taken off (section `[lead]`). When nothing is left and the previous
 //!   quantity is right before (`351项减少到210项`, `134.9万亿元、增长5%`), the previous
-//!   quantity's subject is used.
+//!   quantity's subject is used; so it is when the previous one is in the same clause
+//!   (`达到5.53万亿元、稳居前十、增长4.8%`) or a level before this change in the sentence.
+//!   Else, what stands before the figure's year (`城镇化率从2020年的53.2%`), a label before
+//!   a colon (`原煤：从…增加到…`), or for a count or a share the noun right after it
+//!   (`600多万户企业`, `40%的审批事项`). A time word at its start is dropped (`今年…`).
 
 use std::sync::LazyLock;
 
