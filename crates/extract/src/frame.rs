@@ -182,13 +182,14 @@ fn heading_frame(chars: &[char], kind: DocKind) -> Frame {
 
 /// The time word a sentence opens with: its first clause (after a salutation such as
 /// 各位代表) starts with one, after at most a lead-in (——, 在, 回顾, 刚刚过去的); a date
-/// (`2023年6月`) or a time word inside the clause (`按照“十二五”规划…`) frames nothing.
+/// (`2023年6月`, `2012年底`) or a time word inside the clause (`按照“十二五”规划…`) frames nothing.
 pub fn opening_cue(chars: &[char]) -> Option<Cue> {
-    const LEAD_INS: [&str; 8] = [
+    const LEAD_INS: [&str; 9] = [
         "——",
         "—",
         "在",
         "回顾",
+        "回首",
         "回望",
         "刚刚过去的",
         "刚过去的",
@@ -210,10 +211,11 @@ pub fn opening_cue(chars: &[char]) -> Option<Cue> {
                 .find(|w| clause.starts_with(&w.chars().collect::<Vec<_>>()))
                 .map_or(0, |w| w.chars().count());
             return match cue_at(clause, 0).or_else(|| cue_at(clause, lead)) {
+                // A date or a point in a year (2023年6月, 2012年底) frames nothing.
                 Some((Cue::Year(_), e))
-                    if clause
-                        .get(e)
-                        .is_some_and(|c| c.is_ascii_digit() || *c == '月') =>
+                    if clause.get(e).is_some_and(|c| {
+                        c.is_ascii_digit() || matches!(c, '月' | '底' | '末' | '初')
+                    }) =>
                 {
                     None
                 }
@@ -294,6 +296,11 @@ fn date(q: &mut Quantity, (from, to): (i32, i32), source: PeriodSource) {
     } else {
         (from, to)
     };
+    if from == to && q.aggregation != Aggregation::Annual {
+        // An average or total over years (年均增长6.6%) is not one year's figure: a frame
+        // of one year cannot date it.
+        return;
+    }
     if from != to && q.aggregation == Aggregation::Annual {
         // Not one year's figure: a total (or change) over the span.
         q.aggregation = Aggregation::Cumulative;

@@ -448,8 +448,21 @@ impl<'a> Read<'a> {
 
     /// A level reached: the segment ends with 达到, 突破, 到, 至, 超过, 迈上, 稳定在 ….
     fn reached(&self) -> bool {
-        // (Not 控制在, 保持在, 稳定在: held through the years, not reached at their end.)
-        const REACHED: [&str; 8] = ["到", "至", "达", "突破", "超过", "超", "迈上", "跃上"];
+        // (保持在 / 控制在 over years holds in the last one too; 五年总体…控制在 is not
+        // annual, so not dated by this.)
+        const REACHED: [&str; 11] = [
+            "到",
+            "至",
+            "达",
+            "突破",
+            "超过",
+            "超",
+            "迈上",
+            "跃上",
+            "稳定在",
+            "保持在",
+            "控制在",
+        ];
         let seg = trim_end_words(self.segment, &["了", "约", "近"]);
         if seg.ends_with(&['长', '达']) {
             // 长达3500多公里: as long as, a length.

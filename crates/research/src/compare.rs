@@ -508,11 +508,19 @@ impl Reading<'_> {
                 .filter(|&k| self.facts[k].form == f.form)
                 .map(|k| starts[k])
                 .collect();
-            let Some((relation, score)) =
+            let Some((mut relation, score)) =
                 relate(f, starts[qi], &blockers, self.p, self.text, &self.h.folded)
             else {
                 continue;
             };
+            // An official name is whole: a subject that qualifies it (跨境电商进出口) is
+            // another figure. A phrase of the user's own matches any subject holding it.
+            if relation == Relation::Subject
+                && named.is_some()
+                && !names_it(&fold_for_match(&f.subject), &self.h.folded)
+            {
+                relation = Relation::Sentence;
+            }
             if relation == Relation::Sentence && !req.all {
                 continue;
             }
@@ -703,6 +711,53 @@ fn relate(
     Some((relation, score))
 }
 
+/// Words before an indicator in a subject that keep it the whole figure: the place as a
+/// whole (全省, 全国 …), the year, and 货物 (goods trade is what reports give as 进出口).
+const WHOLE_MARKS: [&str; 25] = [
+    "全省",
+    "全市",
+    "全区",
+    "全州",
+    "全县",
+    "全盟",
+    "全旗",
+    "全国",
+    "全年",
+    "全社会",
+    "全体",
+    "我省",
+    "我市",
+    "我区",
+    "我国",
+    "本市",
+    "本省",
+    "今年",
+    "去年",
+    "年末",
+    "年底",
+    "地方",
+    "货物",
+    "其中",
+    "城市",
+];
+
+/// The subject names the indicator itself: it holds it, with nothing before it but
+/// [`WHOLE_MARKS`] (跨境电商进出口 is a part of 进出口, 农村居民收入 not 居民收入;
+/// 其中 only links a part that is itself the indicator asked).
+fn names_it(subject: &str, indicator: &str) -> bool {
+    // In a list (社会消费品零售总额、固定资产投资增长4%) any item may name it.
+    subject.split('、').any(|item| {
+        let Some(at) = item.find(indicator) else {
+            return false;
+        };
+        let mut before = &item[..at];
+        while let Some(m) = WHOLE_MARKS.iter().find(|m| before.starts_with(*m)) {
+            before = &before[m.len()..];
+        }
+        before.is_empty()
+    })
+}
+
 /// The clause of the passage before char `at`: back to the last comma, semicolon or
 /// sentence end.
 fn clause_before(text: &[char], at: u32) -> String {
@@ -752,4 +807,61 @@ pub fn subject_counts(searcher: &IndexSearcher, filter: &Filter) -> Result<Vec<(
         .into_iter()
         .map(|(k, n)| (k.to_string(), n))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_official_name_is_named_whole_or_for_the_whole_place() {
+        assert!(names_it("全省地区生产总值", "地区生产总值"));
+        assert!(names_it("全国货物进出口总额", "进出口总额"));
+        assert!(names_it("其中农村居民收入", "农村居民收入"));
+        assert!(names_it("年末城镇调查失业率", "城镇调查失业率"));
+        assert!(names_it("社会消费品零售总额、固定资产投资", "固定资产投资"));
+        assert!(!names_it("跨境电商进出口", "进出口"));
+        assert!(!names_it("民营经济增加值", "增加值"));
+        assert!(!names_it("城镇化率", "地区生产总值"));
+    }
+
+    #[test]
+    fn rows_convert_within_a_measure() {
+        let mut r = CompareRow {
+            indicator: String::new(),
+            place: "江西省".into(),
+            code: None,
+            year: Some(2024),
+            period_from: None,
+            period_to: None,
+            period_source: None,
+            doc_year: None,
+            aggregation: Aggregation::Annual,
+            form: Form::Level,
+            basis: Basis::Total,
+            direction: None,
+            scope: Scope::Whole,
+            scope_text: None,
+            value: serde_json::Number::from(43_680_000_000u64),
+            value_to: None,
+            unit: "斤".into(),
+            approx: false,
+            qualifier: "none".into(),
+            status: "result".into(),
+            text: "436.8亿斤".into(),
+            subject: "粮食产量".into(),
+            relation: Relation::Subject,
+            score: 3.0,
+            doc_id: "jx".into(),
+            doc: "jx".into(),
+            sentence: String::new(),
+            start: 0,
+        };
+        assert!(in_unit(&mut r, "吨"));
+        assert_eq!(
+            (r.value.as_u64(), r.unit.as_str(), r.approx),
+            (Some(21_840_000), "吨", false)
+        );
+        assert!(!in_unit(&mut r, "人"));
+    }
 }
