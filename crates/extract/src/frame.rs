@@ -18,7 +18,8 @@
 //! - **Period of a quantity** ([`settle`]): the time word before it in its sentence, else its
 //!   paragraph's frame, else (a 年度 report's result) the title's year, else unknown. A
 //!   span of years (五年来, “十四五”时期) dates a level reached (`经济总量达到2.67万亿元`,
-//!   `从54万亿元增加到82.7万亿元`) to its last year; other figures in it (`年均增长6%`,
+//!   `从54万亿元增加到82.7万亿元`, `保持在90%以上`) to its last year, not a milestone
+//!   crossed some time in it (`突破40万亿元`); other figures in it (`年均增长6%`,
 //!   `累计106万人`, `增长30%`) cover the span and have no `ref_year`; one not stated as
 //!   an average is `cumulative`. The start of
 //!   `从X增长到Y` is dated only by its own year (`从2020年的3.68万亿元`).

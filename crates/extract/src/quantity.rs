@@ -446,23 +446,14 @@ impl<'a> Read<'a> {
         p > 0 && matches!(self.chars[p - 1], '从' | '由')
     }
 
-    /// A level reached: the segment ends with 达到, 突破, 到, 至, 超过, 迈上, 稳定在 ….
+    /// A level reached: the segment ends with 达到, 到, 至, 超过, 保持在, 稳定在 ….
     fn reached(&self) -> bool {
         // (保持在 / 控制在 over years holds in the last one too; 五年总体…控制在 is not
         // annual, so not dated by this.)
-        const REACHED: [&str; 11] = [
-            "到",
-            "至",
-            "达",
-            "突破",
-            "超过",
-            "超",
-            "迈上",
-            "跃上",
-            "稳定在",
-            "保持在",
-            "控制在",
-        ];
+        // (Not 突破, 迈上, 跃上: a milestone crossed some time in the years, not the
+        // level at their end.)
+        // (Nor 控制在: a limit kept, 赤字率控制在3%以内.)
+        const REACHED: [&str; 7] = ["到", "至", "达", "超过", "超", "稳定在", "保持在"];
         let seg = trim_end_words(self.segment, &["了", "约", "近"]);
         if seg.ends_with(&['长', '达']) {
             // 长达3500多公里: as long as, a length.
@@ -1799,6 +1790,10 @@ fn subject_before(
         }
     }
     run.drain(..from);
+    if from > 0 && run.first().is_some_and(|c| matches!(c, '末' | '底' | '初')) {
+        // 年末城镇调查失业率: 末 belongs to the 年 cut off.
+        run.remove(0);
+    }
     // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
     let compare = (1..run.len()).find(|&k| {
         run[k] == '比'
