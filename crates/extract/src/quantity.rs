@@ -448,11 +448,8 @@ impl<'a> Read<'a> {
 
     /// A level reached: the segment ends with 达到, 到, 至, 超过, 保持在, 稳定在 ….
     fn reached(&self) -> bool {
-        // (保持在 / 控制在 over years holds in the last one too; 五年总体…控制在 is not
-        // annual, so not dated by this.)
-        // (Not 突破, 迈上, 跃上: a milestone crossed some time in the years, not the
-        // level at their end.)
-        // (Nor 控制在: a limit kept, 赤字率控制在3%以内.)
+        // 保持在 over years holds in the last one too. Not 突破, 迈上, 跃上: a milestone
+        // crossed some time in the years; nor 控制在: a limit kept (赤字率控制在3%以内).
         const REACHED: [&str; 7] = ["到", "至", "达", "超过", "超", "稳定在", "保持在"];
         let seg = trim_end_words(self.segment, &["了", "约", "近"]);
         if seg.ends_with(&['长', '达']) {
