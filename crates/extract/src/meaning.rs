@@ -276,11 +276,42 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
         (Form::Change, Some(Direction::Down))
     } else if verb(&UP) {
         (Form::Change, Some(Direction::Up))
+    } else if let Some(way) = verb_then_object(head) {
+        (Form::Change, Some(way))
     } else if unit == "个百分点" {
         (Form::Change, None)
     } else {
         (Form::Level, None)
     }
+}
+
+/// Verbs that change what follows them by the figure: 压减钢铁产能3000万吨, 减轻企业负担
+/// 5000多亿元, 节约煤和电百分之二到三, 增加就业岗位 ….
+const VERBS_WITH_OBJECT: [(&str, Direction); 10] = [
+    ("压减", Direction::Down),
+    ("削减", Direction::Down),
+    ("减轻", Direction::Down),
+    ("节约", Direction::Down),
+    ("节省", Direction::Down),
+    ("退出", Direction::Down),
+    ("淘汰", Direction::Down),
+    ("减少", Direction::Down),
+    ("降低", Direction::Down),
+    ("增加", Direction::Up),
+];
+
+/// A verb of [`VERBS_WITH_OBJECT`] followed by its object, a short run of words that holds
+/// no other verb of change and names no rate (贡献率, 比重: those are levels).
+fn verb_then_object(head: &[char]) -> Option<Direction> {
+    VERBS_WITH_OBJECT.iter().find_map(|&(v, way)| {
+        let at = find(head, v)?;
+        let object = &head[at + 2..];
+        let plain = (1..=8).contains(&object.len())
+            && !["率", "比重", "占", "到", "至", "增", "降", "新"]
+                .iter()
+                .any(|w| find(object, w).is_some());
+        plain.then_some(way)
+    })
 }
 
 /// The aggregation of the figure whose clause reads `before` up to it.
@@ -373,6 +404,13 @@ mod tests {
         );
         assert_eq!(f("分别高", "个百分点"), (Form::Change, Some(Up)));
         assert_eq!(f("覆盖率高达", "%"), (Form::Level, None));
+        assert_eq!(f("今年再压减钢铁产能", "吨"), (Form::Change, Some(Down)));
+        assert_eq!(
+            f("比改革前减轻企业和个人负担", "元"),
+            (Form::Change, Some(Down))
+        );
+        assert_eq!(f("增加就业岗位", "个"), (Form::Change, Some(Up)));
+        assert_eq!(f("减少对经济增长贡献率", "%"), (Form::Level, None));
         assert_eq!(f("经济增长预期目标为", "%"), (Form::Change, Some(Up)));
         assert_eq!(f("城镇新增就业目标为", "人"), (Form::Level, None));
         assert_eq!(f("增加到", "元"), (Form::Level, None));

