@@ -228,6 +228,22 @@ struct Found {
     approx: bool,
 }
 
+impl Found {
+    /// A figure as read, before its qualifiers: `start..end`, one value, its unit.
+    fn plain(start: usize, end: usize, value: Decimal, unit: &'static str, kind: Kind) -> Found {
+        Found {
+            start,
+            end,
+            value,
+            value_to: None,
+            unit,
+            kind,
+            qualifier: Qualifier::None,
+            approx: false,
+        }
+    }
+}
+
 enum Scan {
     Found(Found),
     Skip(usize),
@@ -1301,19 +1317,7 @@ fn unitless(chars: &[char], i: usize, first: &Num, e1: u32, r: usize) -> Option<
         return None;
     }
     let value = first.value.checked_mul_pow10(e1)?;
-    Some(finish(
-        chars,
-        Found {
-            start: i,
-            end: r,
-            value,
-            value_to: None,
-            unit: "",
-            kind: Kind::Other,
-            qualifier: Qualifier::None,
-            approx: false,
-        },
-    ))
+    Some(finish(chars, Found::plain(i, r, value, "", Kind::Other)))
 }
 
 fn range_from_bare(chars: &[char], i: usize, first: &Num, e1: u32, j: usize) -> Option<Scan> {
@@ -1367,16 +1371,7 @@ fn shared_unit(chars: &[char], i: usize, first: &Num, e1: u32, r: usize) -> Opti
             let value = first.value.checked_mul_pow10(exp + m2.unit.exp)?;
             return Some(finish(
                 chars,
-                Found {
-                    start: i,
-                    end: r,
-                    value,
-                    value_to: None,
-                    unit: m2.unit.base,
-                    kind: m2.unit.kind,
-                    qualifier: Qualifier::None,
-                    approx: false,
-                },
+                Found::plain(i, r, value, m2.unit.base, m2.unit.kind),
             ));
         }
         let n2 = nums2.first()?;
