@@ -378,8 +378,7 @@ fn clause_at(sentence: &str, at: usize, len: usize) -> &str {
     let breaks = |c: char| matches!(c, '，' | '；' | '。' | '：' | ',' | ';' | '！' | '？');
     let from = sentence[..at]
         .char_indices()
-        .filter(|&(_, c)| breaks(c))
-        .last()
+        .rfind(|&(_, c)| breaks(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let after = at + len;
     let to = sentence[after..]
@@ -387,6 +386,15 @@ fn clause_at(sentence: &str, at: usize, len: usize) -> &str {
         .find(|&(_, c)| breaks(c))
         .map_or(sentence.len(), |(i, _)| after + i);
     &sentence[from..to]
+}
+
+/// What was read for the indicator, when a query finds few places: the catalogue's name
+/// and aliases (cut to fit 80 columns), or the one exact string.
+fn tried_note(cmp: &govmine_research::Comparison) -> String {
+    match &cmp.official {
+        Some(_) => format!("(read as {})", output::brief(&cmp.tried.join("、"), 32)),
+        None => "(not in the indicator catalogue, compare --list: read as written)".to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -404,14 +412,5 @@ mod tests {
             clause_of(twice, "4%左右", "城镇居民人均可支配收入"),
             "城镇居民人均可支配收入增长4%左右"
         );
-    }
-}
-
-/// What was read for the indicator, when a query finds few places: the catalogue's name
-/// and aliases (cut to fit 80 columns), or the one exact string.
-fn tried_note(cmp: &govmine_research::Comparison) -> String {
-    match &cmp.official {
-        Some(_) => format!("(read as {})", output::brief(&cmp.tried.join("、"), 32)),
-        None => "(not in the indicator catalogue, compare --list: read as written)".to_string(),
     }
 }

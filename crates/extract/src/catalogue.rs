@@ -192,6 +192,25 @@ fn phrase(alias: &str) -> Option<Phrase> {
     })
 }
 
+/// The catalogue indicator a quantity's subject names: the longest name or alias the
+/// subject ends with (none for a list of subjects) (`全省地区生产总值` → 地区生产总值, `人均GDP` → 人均地区生产总值),
+/// in a form the alias allows; with the phrase as written.
+pub fn named_by(subject: &str, form: Form) -> Option<(&'static Indicator, &'static str)> {
+    // (A list of subjects, 社会消费品零售总额、固定资产投资, names no one indicator.)
+    if subject.is_empty() || subject.contains('、') {
+        return None;
+    }
+    catalogue()
+        .iter()
+        .flat_map(|i| {
+            std::iter::once((i, i.name.as_str(), None))
+                .chain(i.aliases.iter().map(move |a| (i, a.word.as_str(), a.form)))
+        })
+        .filter(|&(_, w, f)| subject.ends_with(w) && f.is_none_or(|f| f == form))
+        .max_by_key(|&(_, w, _)| w.chars().count())
+        .map(|(i, w, _)| (i, w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,23 +276,4 @@ mod tests {
             .iter()
             .all(|i| i.basis == "rate" || Basis::parse(&i.basis).is_some()));
     }
-}
-
-/// The catalogue indicator a quantity's subject names: the longest name or alias the
-/// subject ends with (none for a list of subjects) (`全省地区生产总值` → 地区生产总值, `人均GDP` → 人均地区生产总值),
-/// in a form the alias allows; with the phrase as written.
-pub fn named_by(subject: &str, form: Form) -> Option<(&'static Indicator, &'static str)> {
-    // (A list of subjects, 社会消费品零售总额、固定资产投资, names no one indicator.)
-    if subject.is_empty() || subject.contains('、') {
-        return None;
-    }
-    catalogue()
-        .iter()
-        .flat_map(|i| {
-            std::iter::once((i, i.name.as_str(), None))
-                .chain(i.aliases.iter().map(move |a| (i, a.word.as_str(), a.form)))
-        })
-        .filter(|&(_, w, f)| subject.ends_with(w) && f.is_none_or(|f| f == form))
-        .max_by_key(|&(_, w, _)| w.chars().count())
-        .map(|(i, w, _)| (i, w))
 }

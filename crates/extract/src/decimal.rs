@@ -61,15 +61,7 @@ impl Decimal {
         }
         let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
         let d = Decimal::from_parts(mantissa, u32::try_from(frac.len()).ok()?)?;
-        Some(if neg { d.neg() } else { d })
-    }
-
-    /// Minus this.
-    pub fn neg(self) -> Decimal {
-        Decimal {
-            mantissa: -self.mantissa,
-            scale: self.scale,
-        }
+        Some(if neg { -d } else { d })
     }
 
     /// The mantissa (normalized).
@@ -174,6 +166,18 @@ impl Decimal {
     /// The nearest `f64` (lossy; for display and sorting only, never for arithmetic).
     pub fn to_f64(self) -> f64 {
         self.to_string().parse().unwrap_or(f64::NAN)
+    }
+}
+
+/// Minus a decimal (a fall is signed: 下降3.3% → −3.3).
+impl std::ops::Neg for Decimal {
+    type Output = Decimal;
+
+    fn neg(self) -> Decimal {
+        Decimal {
+            mantissa: -self.mantissa,
+            scale: self.scale,
+        }
     }
 }
 

@@ -157,7 +157,7 @@ pub fn part_prefix(subject: &str) -> Option<usize> {
     (2..s.len().saturating_sub(1)).find(|&n| {
         PART_ENDS.iter().any(|e| {
             let e: Vec<char> = e.chars().collect();
-            n >= e.len() + 1 && s[..n].ends_with(&e)
+            n > e.len() && s[..n].ends_with(&e)
         })
     })
 }

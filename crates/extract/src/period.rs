@@ -281,14 +281,9 @@ fn word_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
 }
 
 fn starts(chars: &[char], i: usize, w: &str) -> bool {
-    let mut k = i;
-    for c in w.chars() {
-        if chars.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    w.chars()
+        .enumerate()
+        .all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
 /// Every time word in `chars`, as (start, cue, end), left to right.

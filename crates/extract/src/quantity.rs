@@ -515,8 +515,8 @@ impl<'a> Read<'a> {
         }
         if q.direction == Some(Direction::Down) && q.form == Form::Change {
             let (lo, hi) = (q.value, q.value_to);
-            q.value = hi.unwrap_or(lo).neg();
-            q.value_to = hi.map(|_| lo.neg());
+            q.value = -hi.unwrap_or(lo);
+            q.value_to = hi.map(|_| -lo);
         }
         listed
     }

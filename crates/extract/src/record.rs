@@ -162,7 +162,9 @@ pub struct DocumentInfo {
     pub end: usize,
 }
 
-/// What a record says, by type.
+/// What a record says, by type. (Most records are quantities, the largest variant: boxing
+/// it would add an allocation to the common case.)
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum Data {

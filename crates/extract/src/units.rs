@@ -243,9 +243,12 @@ pub fn convert(value: Decimal, from: &str, to: &str) -> Option<(Decimal, bool)> 
     num.checked_div(ad.checked_mul(bn)?, 10)
 }
 
+/// A unit, its common unit, and its size in that as a fraction (numerator, denominator).
+type Size = (&'static str, &'static str, (Decimal, Decimal));
+
 /// A unit's common unit and size as a fraction (numerator, denominator).
 fn size_of(unit: &str) -> Option<(&'static str, (Decimal, Decimal))> {
-    static SIZES: OnceLock<Vec<(&'static str, &'static str, (Decimal, Decimal))>> = OnceLock::new();
+    static SIZES: OnceLock<Vec<Size>> = OnceLock::new();
     let sizes = SIZES.get_or_init(|| {
         crate::lexicon::UNIT_CONVERSIONS
             .lines()
@@ -290,7 +293,7 @@ mod conversion_tests {
         assert_eq!(convert(d("5"), "人", "人"), Some((d("5"), true)));
         assert_eq!(
             Decimal::parse_plain("-0.5"),
-            Some(d("5").neg().checked_mul(d("0.1")).unwrap())
+            Some((-d("5")).checked_mul(d("0.1")).unwrap())
         );
         assert_eq!(Decimal::parse_plain("1e5"), None);
     }
