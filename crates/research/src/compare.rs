@@ -515,9 +515,14 @@ impl Reading<'_> {
             };
             // An official name is whole: a subject that qualifies it (跨境电商进出口) is
             // another figure. A phrase of the user's own matches any subject holding it.
+            // (A part's own name comes first: 南昌市|地区生产总值.)
+            let whole_subject = match f.scope_text.as_deref() {
+                Some(part) => f.subject.strip_prefix(part).unwrap_or(&f.subject),
+                None => &f.subject,
+            };
             if relation == Relation::Subject
                 && named.is_some()
-                && !names_it(&fold_for_match(&f.subject), &self.h.folded)
+                && !names_it(&fold_for_match(whole_subject), &self.h.folded)
             {
                 relation = Relation::Sentence;
             }
