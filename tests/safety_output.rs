@@ -235,10 +235,10 @@ fn control_characters_in_documents_are_shown_escaped() {
     let json = f.ok(&["search", "成效明显", "--json"]);
     assert!(json.contains("推进法治]52;c;SGVsbG8=政府建设"), "{json}");
     assert!(json.contains(r"a\u001b[2Jb.txt"), "{json}");
-    // A table: the sentence and document id under a row.
+    // A table: the clause that holds the value and the document id under a row.
     let out = f.ok(&["compare", "出庭应诉率"]);
     assert_no_raw_controls("compare", &out);
-    assert!(out.contains("90%[2J。 — a\\u{1b}[2Jb.txt"), "{out}");
+    assert!(out.contains("出庭应诉率为90%[2J — a\\u{1b}[2Jb.txt"), "{out}");
 }
 
 #[test]
