@@ -238,7 +238,10 @@ fn control_characters_in_documents_are_shown_escaped() {
     // A table: the clause that holds the value and the document id under a row.
     let out = f.ok(&["compare", "出庭应诉率"]);
     assert_no_raw_controls("compare", &out);
-    assert!(out.contains("出庭应诉率为90%[2J — a\\u{1b}[2Jb.txt"), "{out}");
+    assert!(
+        out.contains("出庭应诉率为90%[2J — a\\u{1b}[2Jb.txt"),
+        "{out}"
+    );
 }
 
 #[test]
