@@ -200,16 +200,33 @@ pub fn named_by(subject: &str, form: Form) -> Option<(&'static Indicator, &'stat
     if subject.is_empty() || subject.contains('、') {
         return None;
     }
-    catalogue()
-        .iter()
-        .flat_map(|i| {
-            std::iter::once((i, i.name.as_str(), None))
-                .chain(i.aliases.iter().map(move |a| (i, a.word.as_str(), a.form)))
-        })
-        .filter(|&(_, w, f)| subject.ends_with(w) && f.is_none_or(|f| f == form))
-        .max_by_key(|&(_, w, _)| w.chars().count())
-        .map(|(i, w, _)| (i, w))
+    // Every suffix of the subject, longest first, looked up among the phrases.
+    subject
+        .char_indices()
+        .filter_map(|(at, _)| PHRASES.get(&subject[at..]))
+        .flat_map(|hits| hits.iter())
+        .find(|(_, _, f)| f.is_none_or(|f| f == form))
+        .map(|&(i, w, _)| (i, w))
 }
+
+/// Every name and alias of the catalogue, with its indicator and the one form it names.
+type Named = (&'static Indicator, &'static str, Option<Form>);
+
+static PHRASES: LazyLock<std::collections::HashMap<&'static str, Vec<Named>>> =
+    LazyLock::new(|| {
+        let mut map: std::collections::HashMap<&'static str, Vec<Named>> = Default::default();
+        for i in catalogue() {
+            map.entry(i.name.as_str())
+                .or_default()
+                .push((i, i.name.as_str(), None));
+            for a in &i.aliases {
+                map.entry(a.word.as_str())
+                    .or_default()
+                    .push((i, a.word.as_str(), a.form));
+            }
+        }
+        map
+    });
 
 #[cfg(test)]
 mod tests {

@@ -75,6 +75,37 @@ pub fn plan_years(n: i32) -> Option<(i32, i32)> {
 /// against (`比2020年`, `较上年`, `同期`) are no time words.
 pub fn cue_at(chars: &[char], i: usize) -> Option<(Cue, usize)> {
     let c = *chars.get(i)?;
+    // Only these chars can start a time word (a fast skip: this runs at every char).
+    let may_start = c.is_ascii_digit()
+        || matches!(
+            c,
+            '今' | '去'
+                | '上'
+                | '明'
+                | '过'
+                | '刚'
+                | '这'
+                | '未'
+                | '“'
+                | '"'
+                | '第'
+                | '十'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '两'
+                | '〇'
+                | '零'
+        );
+    if !may_start {
+        return None;
+    }
     if i > 0 && matches!(chars[i - 1], '比' | '较' | '同' | '于' | '与') {
         return None;
     }
