@@ -28,6 +28,7 @@
 //!   target); else the frame's status; else by the frame's period. Other documents keep
 //!   the status their sentence's words give ([`crate::quantity`]).
 
+use crate::chars::find;
 use crate::period::{cue_at, Cue, PeriodSource};
 use crate::quantity::{Quantity, Status};
 
@@ -150,7 +151,7 @@ fn heading_frame(chars: &[char], kind: DocKind) -> Frame {
         .into_iter()
         .map(|(_, c, _)| c)
         .collect();
-    let has = |ws: &[&str]| ws.iter().any(|w| contains(chars, w));
+    let has = |ws: &[&str]| ws.iter().any(|w| find(chars, w).is_some());
     let review = has(&["回顾", "成就", "回望", "过去"]);
     let plan = has(&[
         "目标",
@@ -204,7 +205,7 @@ pub fn opening_cue(chars: &[char]) -> Option<Cue> {
         let clause = &chars[from..end];
         let salutation = ["各位代表", "同志们", "代表们"]
             .iter()
-            .any(|w| contains(clause, w))
+            .any(|w| find(clause, w).is_some())
             && clause.len() <= 6;
         if !salutation {
             let lead = LEAD_INS
@@ -242,14 +243,6 @@ fn status_of(cue: Cue, kind: DocKind) -> Option<Status> {
     } else {
         None
     }
-}
-
-fn contains(chars: &[char], w: &str) -> bool {
-    let n = w.chars().count();
-    chars.len() >= n
-        && chars
-            .windows(n)
-            .any(|win| win.iter().copied().eq(w.chars()))
 }
 
 /// Give `q` its period and, in a work report, its status, from its own clause and the

@@ -43,6 +43,7 @@
 #![deny(missing_docs)]
 
 pub mod catalogue;
+mod chars;
 pub mod citation;
 pub mod date;
 pub mod decimal;

@@ -23,6 +23,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars::{ends_with, find, starts_with};
+
 /// A level or a change.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
@@ -231,7 +233,7 @@ const BETWEEN: [&str; 18] = [
 pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
     if ["高达", "低至", "多达", "少至"]
         .iter()
-        .any(|w| ends(before, w))
+        .any(|w| ends_with(before, before.len(), w))
     {
         // As high as: a level.
         return (Form::Level, None);
@@ -241,7 +243,7 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
     loop {
         let trimmed = BETWEEN
             .iter()
-            .find(|w| ends(&before[..end], w))
+            .find(|w| ends_with(before, end, w))
             .map(|w| end - w.chars().count());
         match trimmed {
             Some(e) if e < end => end = e,
@@ -254,7 +256,7 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
         head = &head[..head.len() - 1];
     }
     for w in ["控制在", "保持在", "稳定在"] {
-        if ends(head, w) {
+        if ends_with(head, head.len(), w) {
             head = &head[..head.len() - 3];
         }
     }
@@ -262,12 +264,12 @@ pub fn form(before: &[char], unit: &str) -> (Form, Option<Direction>) {
     let verb = |words: &[&str]| {
         words.iter().any(|w| {
             let n = w.chars().count();
-            ends(head, w)
+            ends_with(head, head.len(), w)
                 && (n > 1 || head.len() < 2 || !AFTER_NOT_SINGLE.contains(&head[head.len() - 2]))
         })
     };
     // 涨幅回落到2.6%: what reaches the figure is itself a change, of the noun's way.
-    let to = ends(head, "到") || ends(head, "至");
+    let to = ends_with(head, head.len(), "到") || ends_with(head, head.len(), "至");
     let noun = CHANGE_NOUNS.iter().find(|(w, _)| find(head, w).is_some());
     if let (true, Some(&(_, way))) = (to, noun) {
         return (Form::Change, Some(way));
@@ -320,7 +322,7 @@ pub fn aggregation(before: &[char]) -> Aggregation {
     let average = ["年均", "年平均", "平均每年", "每年"].iter().any(|w| {
         find(before, w).is_some_and(|at| {
             let rest = &before[at + w.chars().count()..];
-            !starts(rest, "浓度") && !starts(rest, "值")
+            !starts_with(rest, 0, "浓度") && !starts_with(rest, 0, "值")
         })
     });
     if average {
@@ -357,21 +359,6 @@ pub fn basis(subject: &str, before: &[char]) -> Basis {
     } else {
         Basis::Total
     }
-}
-
-fn ends(chars: &[char], w: &str) -> bool {
-    let n = w.chars().count();
-    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(w.chars())
-}
-
-fn starts(chars: &[char], w: &str) -> bool {
-    let n = w.chars().count();
-    chars.len() >= n && chars[..n].iter().copied().eq(w.chars())
-}
-
-fn find(chars: &[char], w: &str) -> Option<usize> {
-    let n = w.chars().count();
-    (0..=chars.len().checked_sub(n)?).find(|&i| chars[i..i + n].iter().copied().eq(w.chars()))
 }
 
 #[cfg(test)]

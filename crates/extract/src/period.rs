@@ -20,6 +20,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars::starts_with;
+
 /// A time word, as a span of years.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
@@ -150,10 +152,10 @@ fn year_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
         return None;
     }
     j += 1;
-    if starts(chars, j, "以来") {
+    if starts_with(chars, j, "以来") {
         return Some((Cue::Since(y), j + 2));
     }
-    if starts(chars, j, "至") || starts(chars, j, "到") {
+    if starts_with(chars, j, "至") || starts_with(chars, j, "到") {
         if let Some(y2) = four_digits(chars, j + 1).filter(|&y2| y2 > y) {
             if chars.get(j + 5) == Some(&'年') {
                 return Some((Cue::Span(y, y2), j + 6));
@@ -206,9 +208,9 @@ fn plan_named(
     quoted: bool,
     ordinal: bool,
 ) -> Option<(Cue, usize)> {
-    if starts(chars, j, "个五年") {
+    if starts_with(chars, j, "个五年") {
         j += 3;
-    } else if starts(chars, j, "五") && !ordinal {
+    } else if starts_with(chars, j, "五") && !ordinal {
         // (第十五届 is no plan: an ordinal names one as 第十四个五年.)
         j += 1;
     } else {
@@ -221,14 +223,14 @@ fn plan_named(
         j += 1;
     }
     let (from, to) = plan_years(n)?;
-    if starts(chars, j, "末") || starts(chars, j, "收官") {
+    if starts_with(chars, j, "末") || starts_with(chars, j, "收官") {
         return Some((Cue::Year(to), j + 1));
     }
     let named = quoted
         || ordinal
         || ["时期", "期间", "规划", "计划", "以来", "前"]
             .iter()
-            .any(|w| starts(chars, j, w));
+            .any(|w| starts_with(chars, j, w));
     named.then_some((Cue::Span(from, to), j))
 }
 
@@ -269,7 +271,7 @@ fn word_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
         ("一年来", Cue::Relative(-1, -1)),
         ("过去一年来", Cue::Relative(-1, -1)),
     ];
-    if let Some((w, cue)) = FIXED.iter().find(|(w, _)| starts(chars, i, w)) {
+    if let Some((w, cue)) = FIXED.iter().find(|(w, _)| starts_with(chars, i, w)) {
         return Some((*cue, i + w.chars().count()));
     }
     // N years back or ahead: 过去五年, 过去的五年, 这五年, 五年来, 今后五年, 未来五年.
@@ -281,24 +283,24 @@ fn word_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
         ("未来", false),
         ("", true),
     ] {
-        if !starts(chars, i, lead) {
+        if !starts_with(chars, i, lead) {
             continue;
         }
         let j = i + lead.chars().count();
         let Some((n, len)) = small_numeral(chars, j) else {
             continue;
         };
-        if n < 2 || !starts(chars, j + len, "年") {
+        if n < 2 || !starts_with(chars, j + len, "年") {
             continue;
         }
         let k = j + len + 1;
         let tail = if lead.is_empty() {
             ["来", "多来", "以来"]
                 .iter()
-                .find(|w| starts(chars, k, w))
+                .find(|w| starts_with(chars, k, w))
                 .map(|w| w.chars().count())
         } else {
-            Some(usize::from(starts(chars, k, "来")))
+            Some(usize::from(starts_with(chars, k, "来")))
         };
         let Some(tail) = tail else { continue };
         let cue = if back {
@@ -309,12 +311,6 @@ fn word_cue(chars: &[char], i: usize) -> Option<(Cue, usize)> {
         return Some((cue, k + tail));
     }
     None
-}
-
-fn starts(chars: &[char], i: usize, w: &str) -> bool {
-    w.chars()
-        .enumerate()
-        .all(|(k, c)| chars.get(i + k) == Some(&c))
 }
 
 /// Every time word in `chars`, as (start, cue, end), left to right.

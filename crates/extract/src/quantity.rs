@@ -83,6 +83,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::catalogue;
+use crate::chars::{ends_with, starts_with};
 use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
 use crate::lists::{self, Link};
 use crate::meaning::{self, Aggregation, Basis, Direction, Form, Scope};
@@ -567,15 +568,6 @@ fn visible(orig: &[char]) -> (Vec<char>, Option<Vec<usize>>) {
         map.push(k);
     }
     (kept, Some(map))
-}
-
-fn starts_with(chars: &[char], i: usize, w: &str) -> bool {
-    (i..).zip(w.chars()).all(|(k, c)| chars.get(k) == Some(&c))
-}
-
-fn ends_with(chars: &[char], end: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    end >= n && starts_with(chars, end - n, w)
 }
 
 /// A multiplier char that may open a number by itself: 逾百万, 近千人, 超万亿元, 百余人.
