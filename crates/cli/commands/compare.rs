@@ -239,12 +239,12 @@ fn cells(r: &govmine_research::CompareRow) -> Vec<String> {
         r.code.clone().unwrap_or_default(),
         output::cell(r.period_from),
         output::cell(r.period_to),
-        r.period_source.map_or(String::new(), |p| json_name(&p)),
+        r.period_source.map_or("", |p| p.as_str()).to_owned(),
         output::cell(r.doc_year),
-        json_name(&r.aggregation),
-        json_name(&r.form),
-        json_name(&r.basis),
-        r.direction.map_or(String::new(), |d| json_name(&d)),
+        r.aggregation.as_str().to_owned(),
+        r.form.as_str().to_owned(),
+        r.basis.as_str().to_owned(),
+        r.direction.map_or("", |d| d.as_str()).to_owned(),
         r.scope_text.clone().unwrap_or_default(),
         output::cell(r.value_to.as_ref()),
         r.approx.to_string(),
@@ -338,14 +338,6 @@ fn list(format: Format) -> anyhow::Result<ExitCode> {
         rows.len()
     );
     output::table(&t, format, &heading)
-}
-
-/// The name a value has in JSON (`per_capita`, `paragraph`).
-fn json_name<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v)
-        .ok()
-        .and_then(|j| j.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// The clause of `sentence` that holds `value` as written (from the clause break before

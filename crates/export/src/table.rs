@@ -187,15 +187,15 @@ pub fn row(r: &Record) -> Vec<Cell> {
             cells.push(name_of(&q.qualifier));
             cells.push(name_of(&q.status));
             cells.push(text(&q.subject));
-            cells.push(name_of(&q.form));
-            cells.push(q.direction.map_or(Cell::Text(None), |d| name_of(&d)));
-            cells.push(name_of(&q.aggregation));
-            cells.push(name_of(&q.basis));
+            cells.push(text(q.form.as_str()));
+            cells.push(opt_text(q.direction.map(|d| d.as_str())));
+            cells.push(text(q.aggregation.as_str()));
+            cells.push(text(q.basis.as_str()));
             for year in [q.period_from, q.period_to, q.ref_year] {
                 cells.push(Cell::Int(year.map(i64::from)));
             }
-            cells.push(q.period_source.map_or(Cell::Text(None), |p| name_of(&p)));
-            cells.push(name_of(&q.scope));
+            cells.push(opt_text(q.period_source.map(|p| p.as_str())));
+            cells.push(text(q.scope.as_str()));
             cells.push(opt_text(q.scope_text.as_deref()));
             cells.push(opt_text(q.indicator.as_deref()));
             cells.push(opt_text(q.indicator_name.as_deref()));

@@ -66,6 +66,16 @@ pub enum Direction {
     Down,
 }
 
+impl Direction {
+    /// `up` or `down`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+}
+
 /// Over how many years a figure runs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,6 +87,17 @@ pub enum Aggregation {
     Cumulative,
     /// An average per year (年均).
     Average,
+}
+
+impl Aggregation {
+    /// `annual`, `cumulative` or `average`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregation::Annual => "annual",
+            Aggregation::Cumulative => "cumulative",
+            Aggregation::Average => "average",
+        }
+    }
 }
 
 /// What the figure is of: the whole, per head, a share, a ratio.
@@ -126,6 +147,16 @@ pub enum Scope {
     Whole,
     /// A part of it (南疆四地州, 城市副中心, a city of the province): `scope_text`.
     Part,
+}
+
+impl Scope {
+    /// `whole` or `part`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Whole => "whole",
+            Scope::Part => "part",
+        }
+    }
 }
 
 /// Ends of the names of parts of a place that a gazetteer does not hold.
@@ -364,6 +395,26 @@ pub fn basis(subject: &str, before: &[char]) -> Basis {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_the_json_names() {
+        let json = |v: serde_json::Value| v.as_str().unwrap().to_owned();
+        for f in [Form::Level, Form::Change] {
+            assert_eq!(f.as_str(), json(serde_json::to_value(f).unwrap()));
+        }
+        for d in [Direction::Up, Direction::Down] {
+            assert_eq!(d.as_str(), json(serde_json::to_value(d).unwrap()));
+        }
+        for a in [Aggregation::Annual, Aggregation::Cumulative, Aggregation::Average] {
+            assert_eq!(a.as_str(), json(serde_json::to_value(a).unwrap()));
+        }
+        for b in [Basis::Total, Basis::PerCapita, Basis::Share, Basis::Ratio] {
+            assert_eq!(b.as_str(), json(serde_json::to_value(b).unwrap()));
+        }
+        for s in [Scope::Whole, Scope::Part] {
+            assert_eq!(s.as_str(), json(serde_json::to_value(s).unwrap()));
+        }
+    }
 
     fn f(before: &str, unit: &str) -> (Form, Option<Direction>) {
         form(&before.chars().collect::<Vec<_>>(), unit)

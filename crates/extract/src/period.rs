@@ -62,6 +62,18 @@ pub enum PeriodSource {
     Title,
 }
 
+impl PeriodSource {
+    /// `clause`, `paragraph`, `section` or `title`, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodSource::Clause => "clause",
+            PeriodSource::Paragraph => "paragraph",
+            PeriodSource::Section => "section",
+            PeriodSource::Title => "title",
+        }
+    }
+}
+
 /// The five-year plan numbered `n` (一五 = 1953–1957; the third began in 1966).
 pub fn plan_years(n: i32) -> Option<(i32, i32)> {
     let from = match n {
