@@ -28,7 +28,7 @@
 //!   target); else the frame's status; else by the frame's period. Other documents keep
 //!   the status their sentence's words give ([`crate::quantity`]).
 
-use crate::chars::find;
+use crate::chars::{find, starts_with};
 use crate::period::{cue_at, Cue, PeriodSource};
 use crate::quantity::{Quantity, Status};
 
@@ -210,7 +210,7 @@ pub fn opening_cue(chars: &[char]) -> Option<Cue> {
         if !salutation {
             let lead = LEAD_INS
                 .iter()
-                .find(|w| clause.starts_with(&w.chars().collect::<Vec<_>>()))
+                .find(|w| starts_with(clause, 0, w))
                 .map_or(0, |w| w.chars().count());
             return match cue_at(clause, 0).or_else(|| cue_at(clause, lead)) {
                 // A date or a point in a year (2023年6月, 2012年底) frames nothing.

@@ -405,7 +405,11 @@ mod tests {
         for d in [Direction::Up, Direction::Down] {
             assert_eq!(d.as_str(), json(serde_json::to_value(d).unwrap()));
         }
-        for a in [Aggregation::Annual, Aggregation::Cumulative, Aggregation::Average] {
+        for a in [
+            Aggregation::Annual,
+            Aggregation::Cumulative,
+            Aggregation::Average,
+        ] {
             assert_eq!(a.as_str(), json(serde_json::to_value(a).unwrap()));
         }
         for b in [Basis::Total, Basis::PerCapita, Basis::Share, Basis::Ratio] {

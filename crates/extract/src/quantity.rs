@@ -483,9 +483,7 @@ impl<'a> Read<'a> {
             // 长达3500多公里: as long as, a length.
             return false;
         }
-        REACHED.iter().any(|w| {
-            seg.len() >= w.chars().count() && seg.ends_with(&w.chars().collect::<Vec<_>>())
-        })
+        REACHED.iter().any(|w| ends_with(seg, seg.len(), w))
     }
 
     /// Whether a ，；：or sentence start stands between char `from` and the figure.
@@ -526,16 +524,10 @@ impl<'a> Read<'a> {
 /// `chars` without any of `words` at its end, repeatedly.
 fn trim_end_words<'c>(chars: &'c [char], words: &[&str]) -> &'c [char] {
     let mut end = chars.len();
-    loop {
-        let hit = words.iter().find(|w| {
-            let n = w.chars().count();
-            end >= n && chars[end - n..end].iter().copied().eq(w.chars())
-        });
-        match hit {
-            Some(w) => end -= w.chars().count(),
-            None => return &chars[..end],
-        }
+    while let Some(w) = words.iter().find(|w| ends_with(chars, end, w)) {
+        end -= w.chars().count();
     }
+    &chars[..end]
 }
 
 /// The text as read: chars folded ([`fold_char`]), `·` between digits read as a decimal
