@@ -19,6 +19,8 @@ pub(crate) struct Link {
     pub respectively: bool,
     /// Index of its sentence.
     pub sentence: usize,
+    /// Where it ends in the text as read.
+    pub end: usize,
 }
 
 /// Pair the figures of `分别` lists with their subjects (see the module docs).

@@ -287,10 +287,6 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut sent = 0;
     let mut out: Vec<Quantity> = Vec::new();
     let mut links: Vec<Link> = Vec::new();
-    // Where each quantity ends in `chars`.
-    let mut ends: Vec<usize> = Vec::new();
-    // Ends (in `chars`) of the quantities found, for the clause before the next one.
-    let mut prev_end = 0;
     let mut i = 0;
     while i < chars.len() {
         if !could_start(&chars, i) {
@@ -305,91 +301,127 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 }
                 let s = &sentences[sent];
                 let prev = out.last().filter(|q| q.end > s.start);
-                let subject = subject(&chars, f.start, s.start, prev);
-                let prev_here = prev.map(|_| prev_end);
-                let read = Read::new(&chars, &f, s, prev_here, &cues);
-                let (start, end) = match &map {
-                    Some(map) => (map[f.start], map[f.end - 1] + 1),
-                    None => (f.start, f.end),
-                };
-                let mut q = Quantity {
-                    text: orig[start..end].iter().collect(),
-                    start,
-                    end,
-                    value: f.value,
-                    unit: f.unit.to_string(),
-                    approx: f.approx,
-                    qualifier: f.qualifier,
-                    value_to: f.value_to,
-                    status: if s.target {
-                        Status::Target
-                    } else {
-                        Status::Result
-                    },
-                    kind: f.kind,
-                    form: Form::Level,
-                    direction: None,
-                    aggregation: Aggregation::Annual,
-                    basis: meaning::basis(&subject, read.clause),
-                    subject,
-                    period_from: None,
-                    period_to: None,
-                    ref_year: None,
-                    period_source: None,
-                    scope: Scope::Whole,
-                    scope_text: None,
-                    indicator: None,
-                    indicator_name: None,
-                    clause: read.clause_reading(),
-                };
+                // Where the previous quantity ends in `chars`, for the clause before this.
+                let prev_end = prev.and(links.last()).map(|l| l.end);
+                let read = Read::new(&chars, &f, s, prev_end, &cues);
+                let mut q = quantity(&orig, map.as_deref(), &f, s, &read, prev);
                 let listed = read.measure(&mut q, prev);
                 if q.subject.is_empty() {
-                    // 地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%: the figure before
-                    // it in its clause says what it measures; so does a level before a
-                    // change in its sentence (投入增加300亿元，比上年增长20%).
-                    let level_then_change =
-                        |p: &&Quantity| p.form == Form::Level && q.form == Form::Change;
-                    let same_clause = |_: &&Quantity| !read.clause_break_since(prev_end);
-                    if let Some(p) = prev.filter(|p| same_clause(p) || level_then_change(p)) {
-                        q.subject = p.subject.clone();
-                    }
+                    q.subject = neighbour_subject(&q, prev, &read, prev_end);
                 }
-                ends.push(f.end);
                 let respectively = read.clause.windows(2).any(|w| w == ['分', '别']);
                 if q.form == Form::Level && !respectively {
-                    // A list of subjects is kept for 分别 and for one change shared by all
-                    // (社会消费品零售总额、固定资产投资增长4%); else its last item is the subject
-                    // (市商务局、环保局等64个).
-                    if let Some(k) = last_list_comma(&q.subject) {
-                        q.subject = q.subject[k + '、'.len_utf8()..].to_owned();
-                    }
+                    last_item_only(&mut q.subject);
                 }
                 links.push(Link {
                     listed,
                     respectively,
                     sentence: sent,
+                    end: f.end,
                 });
                 out.push(q);
-                prev_end = f.end;
                 i = f.end.max(i + 1);
             }
         }
     }
     lists::pair(&mut out, &links);
-    for (k, q) in out.iter_mut().enumerate() {
-        if let Some(n) = meaning::part_prefix(&q.subject) {
-            q.scope = Scope::Part;
-            q.scope_text = Some(q.subject.chars().take(n).collect());
-        }
+    for (q, link) in out.iter_mut().zip(&links) {
         if q.subject.is_empty() {
-            q.subject = subject_after(&chars, ends[k], q.kind);
+            q.subject = subject_after(&chars, link.end, q.kind);
         }
-        if let Some((ind, phrase)) = catalogue::named_by(&q.subject, q.form) {
-            q.indicator = Some(phrase.to_owned());
-            q.indicator_name = Some(ind.name.clone());
-        }
+        name_part_and_indicator(q);
     }
     out
+}
+
+/// The quantity `f` found in sentence `s`, before its form and its clause's meaning are
+/// read into it ([`Read::measure`]); offsets back in the original text.
+fn quantity(
+    orig: &[char],
+    map: Option<&[usize]>,
+    f: &Found,
+    s: &Sentence,
+    read: &Read<'_>,
+    prev: Option<&Quantity>,
+) -> Quantity {
+    let subject = subject(read.chars, f.start, s.start, prev);
+    let (start, end) = match map {
+        Some(map) => (map[f.start], map[f.end - 1] + 1),
+        None => (f.start, f.end),
+    };
+    Quantity {
+        text: orig[start..end].iter().collect(),
+        start,
+        end,
+        value: f.value,
+        unit: f.unit.to_string(),
+        approx: f.approx,
+        qualifier: f.qualifier,
+        value_to: f.value_to,
+        status: if s.target {
+            Status::Target
+        } else {
+            Status::Result
+        },
+        kind: f.kind,
+        form: Form::Level,
+        direction: None,
+        aggregation: Aggregation::Annual,
+        basis: meaning::basis(&subject, read.clause),
+        subject,
+        period_from: None,
+        period_to: None,
+        ref_year: None,
+        period_source: None,
+        scope: Scope::Whole,
+        scope_text: None,
+        indicator: None,
+        indicator_name: None,
+        clause: read.clause_reading(),
+    }
+}
+
+/// The subject of a quantity with none of its own, from the one before it: in the same
+/// clause (地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%), or a level before this
+/// change in its sentence (投入增加300亿元，比上年增长20%).
+fn neighbour_subject(
+    q: &Quantity,
+    prev: Option<&Quantity>,
+    read: &Read<'_>,
+    prev_end: Option<usize>,
+) -> String {
+    let Some(p) = prev else {
+        return String::new();
+    };
+    let same_clause = !read.clause_break_since(prev_end.unwrap_or(0));
+    let level_then_change = p.form == Form::Level && q.form == Form::Change;
+    if same_clause || level_then_change {
+        p.subject.clone()
+    } else {
+        String::new()
+    }
+}
+
+/// A list of subjects is kept for 分别 and for one change shared by all
+/// (社会消费品零售总额、固定资产投资增长4%); else its last item is the subject
+/// (市商务局、环保局等64个).
+fn last_item_only(subject: &mut String) {
+    if let Some(k) = last_list_comma(subject) {
+        *subject = subject[k + '、'.len_utf8()..].to_owned();
+    }
+}
+
+/// The part of a place a quantity's subject names (南疆四地州…), and the catalogue
+/// indicator it names.
+fn name_part_and_indicator(q: &mut Quantity) {
+    if let Some(n) = meaning::part_prefix(&q.subject) {
+        q.scope = Scope::Part;
+        q.scope_text = Some(q.subject.chars().take(n).collect());
+    }
+    if let Some((ind, phrase)) = catalogue::named_by(&q.subject, q.form) {
+        q.indicator = Some(phrase.to_owned());
+        q.indicator_name = Some(ind.name.clone());
+    }
 }
 
 /// The words before one quantity, in `chars` (the text as read).
