@@ -248,32 +248,10 @@ pub fn compare(
         .into_iter()
         .map(|p| phrase_hits(searcher, segmenter, p, &req.filter))
         .collect::<Result<_>>()?;
-    let mut found = Found::default();
-    for (addr, qs) in &quantities_inside(searcher, &hits, &req.filter)? {
-        // Each passage's text and quantities are read once, for every phrase in it.
-        let text: Vec<char> = searcher.passage_text(*addr)?.chars().collect();
-        let facts: Vec<QuantityFact> = searcher
-            .fact_json(qs)?
-            .iter()
-            .map(|j| serde_json::from_str(j))
-            .collect::<std::result::Result<_, _>>()?;
-        for h in &hits {
-            if let Some(p) = h.passages.get(addr) {
-                let read = Reading {
-                    h,
-                    p,
-                    qs,
-                    facts: &facts,
-                    text: &text,
-                };
-                read.relate_all(req, units.as_deref(), named, &mut found);
-            }
-        }
-    }
     let Found {
         rows: candidates,
         unit_counts,
-    } = found;
+    } = read_passages(searcher, &hits, req, units.as_deref(), named)?;
     let candidates = once_each(candidates);
 
     let mut rows: Vec<CompareRow> = if req.all {
@@ -307,6 +285,39 @@ pub fn compare(
         official: named.map(|i| i.name.clone()),
         tried,
     })
+}
+
+/// The candidates of every passage a phrase found: each passage's text and quantities
+/// are read once, for every phrase in it.
+fn read_passages(
+    searcher: &IndexSearcher,
+    hits: &[PhraseHits],
+    req: &CompareRequest,
+    units: Option<&[String]>,
+    named: Option<&Indicator>,
+) -> Result<Found> {
+    let mut found = Found::default();
+    for (addr, qs) in &quantities_inside(searcher, hits, &req.filter)? {
+        let text: Vec<char> = searcher.passage_text(*addr)?.chars().collect();
+        let facts: Vec<QuantityFact> = searcher
+            .fact_json(qs)?
+            .iter()
+            .map(|j| serde_json::from_str(j))
+            .collect::<std::result::Result<_, _>>()?;
+        for h in hits {
+            if let Some(p) = h.passages.get(addr) {
+                let read = Reading {
+                    h,
+                    p,
+                    qs,
+                    facts: &facts,
+                    text: &text,
+                };
+                read.relate_all(req, units, named, &mut found);
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// Status, then place, then year (unknown last), form and unit.
