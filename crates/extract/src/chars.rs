@@ -1,6 +1,13 @@
 //! A word (`&str`) at a place in text read as chars: the extractors read `&[char]`, so
 //! offsets are char offsets, and these are the one way they look for a word.
 
+/// `c` is one of the chars of `set`, a short set written as a string: a scan of the set,
+/// where `str::contains(char)` would search its UTF-8 bytes for the char's (a memcmp per
+/// candidate, a hot spot when asked of every char of a document).
+pub(crate) fn among(set: &str, c: char) -> bool {
+    set.chars().any(|s| s == c)
+}
+
 /// `w` stands at `chars[i..]`.
 pub(crate) fn starts_with(chars: &[char], i: usize, w: &str) -> bool {
     (i..).zip(w.chars()).all(|(k, c)| chars.get(k) == Some(&c))
@@ -31,5 +38,6 @@ mod tests {
         assert_eq!(find(&c, "总值"), Some(4));
         assert_eq!(find(&c, "下降"), None);
         assert_eq!(find(&c[..1], "地区"), None);
+        assert!(among("。！？!?", '！') && among("。！？!?", '?') && !among("。！？", '，'));
     }
 }

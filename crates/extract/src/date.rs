@@ -32,6 +32,7 @@
 
 use serde::Serialize;
 
+use crate::chars::among;
 use crate::number::{chinese_digit, fold_char, parse_chinese};
 
 /// One date mention.
@@ -211,7 +212,7 @@ fn arabic_at(chars: &[char], i: usize) -> Vec<Found> {
                 month_day_after(chars, i, after + 1, Some(year), false),
             );
         }
-        if let Some(&sep) = chars.get(e).filter(|c| "-/.".contains(**c)) {
+        if let Some(&sep) = chars.get(e).filter(|c| among("-/.", **c)) {
             if let Some(f) = numeric_date(chars, i, e, year, sep) {
                 return vec![f];
             }
@@ -266,7 +267,7 @@ fn numeric_date(chars: &[char], i: usize, e: usize, year: u32, sep: char) -> Opt
         None => true,
         Some(&c) => {
             c.is_whitespace()
-                || (!c.is_alphanumeric() && !"-/.%‰".contains(c) && !RANGE_SEPS.contains(c))
+                || (!c.is_alphanumeric() && !among("-/.%‰", c) && !among(RANGE_SEPS, c))
         }
     };
     ok.then_some(Found {
@@ -283,7 +284,7 @@ fn numeric_date(chars: &[char], i: usize, e: usize, year: u32, sep: char) -> Opt
 /// day after it).
 fn year_range(chars: &[char], i: usize, e: usize, year: u32) -> Vec<Found> {
     let mut s = e;
-    while s < chars.len() && s - e < 2 && (RANGE_SEPS.contains(chars[s]) || chars[s] == '/') {
+    while s < chars.len() && s - e < 2 && (among(RANGE_SEPS, chars[s]) || chars[s] == '/') {
         s += 1;
     }
     if s == e || s - e > 2 || (s - e == 2 && chars[e] != chars[e + 1]) {
@@ -367,7 +368,7 @@ fn month_day_after(
     if !matches!(chars.get(d_end), Some('日' | '号')) || !valid_day(year, month, day) {
         // 9月23—25日: the first day without 日, if a day range follows.
         if let Some(&sep) = chars.get(de) {
-            if RANGE_SEPS.contains(sep) && valid_day(year, month, day) {
+            if among(RANGE_SEPS, sep) && valid_day(year, month, day) {
                 if let Some((d2, d2e)) = number_at(chars, de + 1) {
                     if matches!(chars.get(d2e), Some('日' | '号')) && valid_day(year, month, d2) {
                         return Found {
@@ -417,7 +418,7 @@ fn with_day_range(chars: &[char], f: Found) -> Vec<Found> {
         return out;
     };
     let mut s = f.end;
-    if chars.get(s).is_some_and(|&c| RANGE_SEPS.contains(c)) {
+    if chars.get(s).is_some_and(|&c| among(RANGE_SEPS, c)) {
         s += 1;
     } else {
         return out;

@@ -60,6 +60,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
+use crate::chars::among;
 use crate::lexicon::{entries, MEASURE_MARKERS};
 use crate::number::parse_chinese;
 
@@ -239,7 +240,7 @@ struct Stops {
 impl Stops {
     fn new(chars: &[char]) -> Stops {
         let at = (0..chars.len())
-            .filter(|&i| STOPS.contains(chars[i]))
+            .filter(|&i| among(STOPS, chars[i]))
             .collect();
         Stops {
             at,
@@ -257,10 +258,10 @@ impl Stops {
 /// A list numeral at `i` (一…九, or a numeral with 十 up to 99) and where it ends.
 fn numeral_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
     let mut e = i;
-    while e < chars.len() && e - i < 3 && NUMERALS.contains(chars[e]) {
+    while e < chars.len() && e - i < 3 && among(NUMERALS, chars[e]) {
         e += 1;
     }
-    if e == i || (e < chars.len() && NUMERALS.contains(chars[e])) {
+    if e == i || (e < chars.len() && among(NUMERALS, chars[e])) {
         return None;
     }
     let run = &chars[i..e];
@@ -275,7 +276,7 @@ fn numeral_at(chars: &[char], i: usize) -> Option<(u32, usize)> {
 fn left_ok(chars: &[char], i: usize, para_start: usize) -> bool {
     i == para_start || {
         let p = chars[i - 1];
-        is_ws(p) || BOUNDARY.contains(p)
+        is_ws(p) || among(BOUNDARY, p)
     }
 }
 
@@ -283,7 +284,7 @@ fn left_ok(chars: &[char], i: usize, para_start: usize) -> bool {
 fn opens_sentence(chars: &[char], i: usize, para_start: usize) -> bool {
     i == para_start || {
         let p = chars[i - 1];
-        is_ws(p) || "。；;！？!?：:".contains(p)
+        is_ws(p) || among("。；;！？!?：:", p)
     }
 }
 
@@ -330,7 +331,7 @@ fn marker_at(chars: &[char], i: usize, para_start: usize, para: usize) -> Option
         let (index, e) = numeral_at(chars, i + 1)?;
         let next = *chars.get(e)?;
         if c == '其' {
-            return (e == i + 2 && "，,、：:是".contains(next)).then(|| {
+            return (e == i + 2 && among("，,、：:是", next)).then(|| {
                 let end = if next == '是' { e + 1 } else { e };
                 cand(Family::Qi, index, end, Support::Own)
             });
@@ -338,7 +339,7 @@ fn marker_at(chars: &[char], i: usize, para_start: usize, para: usize) -> Option
         if next == '是' {
             return Some(cand(Family::Di, index, e + 1, Support::Own));
         }
-        if "，,、：:".contains(next) {
+        if among("，,、：:", next) {
             // 第一、第二、第三产业; 第一、二、三庭; 第二、三季度: a list of ordinals.
             if next == '、' && ordinal_list_after(chars, e + 1) {
                 return None;
@@ -346,11 +347,11 @@ fn marker_at(chars: &[char], i: usize, para_start: usize, para: usize) -> Option
             return Some(cand(Family::Di, index, e, Support::Own));
         }
         let ordinal = starts_with_any(chars, e, &LEXICON.ordinal_next);
-        let word_next = !is_ws(next) && !next.is_ascii() && !BOUNDARY.contains(next);
+        let word_next = !is_ws(next) && !next.is_ascii() && !among(BOUNDARY, next);
         return (opens_sentence(chars, i, para_start) && word_next && !ordinal)
             .then(|| cand(Family::Di, index, e, Support::Neighbour));
     }
-    if !NUMERALS.contains(c) {
+    if !among(NUMERALS, c) {
         return None;
     }
     let (index, e) = numeral_at(chars, i)?;
@@ -368,12 +369,12 @@ fn marker_at(chars: &[char], i: usize, para_start: usize, para: usize) -> Option
 fn ordinal_list_after(chars: &[char], i: usize) -> bool {
     match chars.get(i) {
         Some('第') => true,
-        Some(&c) if NUMERALS.contains(c) => {
+        Some(&c) if among(NUMERALS, c) => {
             let mut e = i;
-            while e < chars.len() && NUMERALS.contains(chars[e]) {
+            while e < chars.len() && among(NUMERALS, chars[e]) {
                 e += 1;
             }
-            chars.get(e).is_none_or(|&n| "、，,和及至到".contains(n))
+            chars.get(e).is_none_or(|&n| among("、，,和及至到", n))
                 || starts_with_any(chars, e, &LEXICON.ordinal_next)
         }
         _ => false,
@@ -462,7 +463,7 @@ fn items_in_paragraph(
             c.family == Family::Shi
                 && c.index == 1
                 && series[s].all_ones
-                && sep_before(c).is_some_and(|b| "；;，,".contains(b))
+                && sep_before(c).is_some_and(|b| among("；;，,", b))
                 && next_stop.next(prev.start) >= c.start
         });
         let target = if let Some(s) = repeat {
@@ -510,7 +511,7 @@ fn items_in_paragraph(
         let f = cands[k].family as usize;
         next_new[k] = seen[f];
         let s = &series[series_of[k]];
-        if s.members[0] == k && sep_before(&cands[k]).is_some_and(|b| !"：:".contains(b)) {
+        if s.members[0] == k && sep_before(&cands[k]).is_some_and(|b| !among("：:", b)) {
             seen[f] = Some(cands[k].start);
         }
     }
@@ -527,7 +528,7 @@ fn items_in_paragraph(
             }
         } else {
             let inline_sentence =
-                s.members.len() >= 2 && sep_before(c).is_some_and(|b| "；;，,".contains(b));
+                s.members.len() >= 2 && sep_before(c).is_some_and(|b| among("；;，,", b));
             let end = if inline_sentence {
                 (next_stop.next(body) + 1).min(pe)
             } else {
@@ -572,7 +573,7 @@ fn cap_length(next_stop: &Stops, body: usize, end: usize) -> usize {
 
 /// Skip whitespace and list punctuation after a marker, not past `limit`.
 fn skip_item_punct(chars: &[char], mut i: usize, limit: usize) -> usize {
-    while i < limit && (is_ws(chars[i]) || ITEM_PUNCT.contains(chars[i])) {
+    while i < limit && (is_ws(chars[i]) || among(ITEM_PUNCT, chars[i])) {
         i += 1;
     }
     i
@@ -580,7 +581,7 @@ fn skip_item_punct(chars: &[char], mut i: usize, limit: usize) -> usize {
 
 /// Cut trailing whitespace and list punctuation from `[start, end)`.
 fn trim_item_end(chars: &[char], start: usize, mut end: usize) -> usize {
-    while end > start && (is_ws(chars[end - 1]) || ITEM_PUNCT.contains(chars[end - 1])) {
+    while end > start && (is_ws(chars[end - 1]) || among(ITEM_PUNCT, chars[end - 1])) {
         end -= 1;
     }
     end
@@ -595,7 +596,7 @@ fn trim_connective(chars: &[char], start: usize, end: usize) -> usize {
         let n = w.chars().count();
         if end > start + n
             && chars[end - n..end].iter().copied().eq(w.chars())
-            && "。；;，,".contains(chars[end - n - 1])
+            && among("。；;，,", chars[end - n - 1])
         {
             return trim_item_end(chars, start, end - n);
         }
@@ -619,7 +620,7 @@ mod tests {
             let rest = span
                 .strip_prefix(m.marker.as_str())
                 .expect("starts with marker");
-            let rest = rest.trim_start_matches(|c: char| is_ws(c) || ITEM_PUNCT.contains(c));
+            let rest = rest.trim_start_matches(|c: char| is_ws(c) || among(ITEM_PUNCT, c));
             assert_eq!(rest, m.text, "{m:?}");
         }
     }

@@ -139,8 +139,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
+use crate::chars::among;
 use crate::lexicon::{entries, MECHANISMS};
 use crate::number::{chinese_digit, fold_char};
 
@@ -203,10 +205,10 @@ struct Lexicon {
     counted_heads: Vec<Head>,
     programme_heads: Vec<Head>,
     shorthand_heads: Vec<Head>,
-    classifiers: HashSet<char>,
+    classifiers: FxHashSet<char>,
     time_units: Vec<Vec<char>>,
     numeral_words: Vec<Vec<char>>,
-    bad_middle: HashSet<char>,
+    bad_middle: FxHashSet<char>,
     verbs_before: Vec<Vec<char>>,
     against_before: Vec<Vec<char>>,
     list_lead: Vec<Vec<char>>,
@@ -311,7 +313,7 @@ struct Names {
 
 #[derive(Default)]
 struct Node {
-    next: HashMap<char, usize>,
+    next: FxHashMap<char, usize>,
     /// A name ends here.
     end: bool,
 }
@@ -420,12 +422,12 @@ const NUMERALS: &str = "一二两三四五六七八九十百千双多";
 const RUN_NUMERALS: &str = "一二两三四五六七八九十双";
 
 fn is_numeral(c: char) -> bool {
-    NUMERALS.contains(c)
+    among(NUMERALS, c)
 }
 
 /// Any char of a written number (for boundaries).
 fn is_number_char(c: char) -> bool {
-    is_numeral(c) || c.is_ascii_digit() || "零〇万亿点○".contains(c)
+    is_numeral(c) || c.is_ascii_digit() || among("零〇万亿点○", c)
 }
 
 /// Ends of sentences (folded).
@@ -937,7 +939,7 @@ impl<'a> Doc<'a> {
         if k.contains(&'+') && k.iter().any(|&c| c != '+') {
             return Verdict::Yes;
         }
-        if content.iter().any(|&c| "·•・".contains(c)) && k.iter().all(|&c| is_number_char(c)) {
+        if content.iter().any(|&c| among("·•・", c)) && k.iter().all(|&c| is_number_char(c)) {
             return Verdict::No; // 3·15, 七•一
         }
         if k.iter().all(char::is_ascii_digit) {
@@ -998,7 +1000,7 @@ impl<'a> Doc<'a> {
         }
         let first_num = &k[segs[0].num.0..segs[0].num.1];
         if first_num.len() >= 2
-            && !first_num.iter().any(|c| "十百千".contains(*c))
+            && !first_num.iter().any(|c| among("十百千", *c))
             && first_num.iter().any(|&c| c != first_num[0])
         {
             return false; // 五四运动, 九二共识: a date or a year
@@ -1101,7 +1103,7 @@ impl<'a> Doc<'a> {
     fn match_running(&self, i: usize, doc_names: Option<&Names>) -> Option<usize> {
         let f = &self.f;
         let c = f[i];
-        if is_numeral(c) && i > 0 && (is_number_char(f[i - 1]) || "第每之前后其".contains(f[i - 1]))
+        if is_numeral(c) && i > 0 && (is_number_char(f[i - 1]) || among("第每之前后其", f[i - 1]))
         {
             return None;
         }
@@ -1113,8 +1115,8 @@ impl<'a> Doc<'a> {
     /// an ordinal or a numeral word.
     fn numeral_start(&self, i: usize) -> bool {
         let f = &self.f;
-        RUN_NUMERALS.contains(f[i])
-            && !(i > 0 && (is_number_char(f[i - 1]) || "第每之前后其进".contains(f[i - 1])))
+        among(RUN_NUMERALS, f[i])
+            && !(i > 0 && (is_number_char(f[i - 1]) || among("第每之前后其进", f[i - 1])))
             && !in_numeral_word(f, i)
     }
 
@@ -1122,7 +1124,7 @@ impl<'a> Doc<'a> {
     fn run_at(&self, i: usize) -> Option<(usize, u32)> {
         let f = &self.f;
         let mut j = i;
-        while j < f.len() && RUN_NUMERALS.contains(f[j]) && j - i < 3 {
+        while j < f.len() && among(RUN_NUMERALS, f[j]) && j - i < 3 {
             j += 1;
         }
         Some((j, numeral_value(&f[i..j])?))
@@ -1136,7 +1138,7 @@ impl<'a> Doc<'a> {
         let f = &self.f;
         let (j, n) = self.run_at(i)?;
         let cls = *f.get(j)?;
-        if !(2..=10).contains(&n) || !"项个张条大".contains(cls) {
+        if !(2..=10).contains(&n) || !among("项个张条大", cls) {
             return None;
         }
         let a = j + 1;
@@ -1152,7 +1154,7 @@ impl<'a> Doc<'a> {
             let mods = f.get(a..a + m)?;
             if mods
                 .iter()
-                .any(|&c| !is_cjk(c) || is_numeral(c) || "的和与及".contains(c))
+                .any(|&c| !is_cjk(c) || is_numeral(c) || among("的和与及", c))
             {
                 return None;
             }
@@ -1166,8 +1168,7 @@ impl<'a> Doc<'a> {
     /// 三统一, 两法衔接, 三证合一, 三级联动, 多证合一.
     fn shorthand_at(&self, i: usize) -> Option<usize> {
         let f = &self.f;
-        let (j, duo) = if f[i] == '多' && !(i > 0 && "许很更最较诸众繁".contains(f[i - 1]))
-        {
+        let (j, duo) = if f[i] == '多' && !(i > 0 && among("许很更最较诸众繁", f[i - 1])) {
             (i + 1, true)
         } else {
             if !self.numeral_start(i) {
@@ -1185,7 +1186,7 @@ impl<'a> Doc<'a> {
                 !is_cjk(c)
                     || is_number_char(c)
                     || LEX.bad_middle.contains(&c)
-                    || "项个张条".contains(c)
+                    || among("项个张条", c)
             }) {
                 return None;
             }
@@ -1213,7 +1214,7 @@ impl<'a> Doc<'a> {
             let num_ok = if words.is_empty() {
                 true
             } else {
-                RUN_NUMERALS.contains(n) && !in_numeral_word(f, p)
+                among(RUN_NUMERALS, n) && !in_numeral_word(f, p)
                     || n == '多' && f[i] == '一' && words.len() == 1
             };
             let w = f.get(p + 1).copied();
@@ -1307,7 +1308,7 @@ impl<'a> Doc<'a> {
     fn list_before(&self, p: usize, k: &[char], slots: &Slots) -> Option<Expansion> {
         let f = &self.f;
         let (ps, _) = self.para_bounds(p);
-        if p > 0 && "和及与或、".contains(f[p - 1]) {
+        if p > 0 && among("和及与或、", f[p - 1]) {
             return None;
         }
         let mut p = p;
@@ -1482,7 +1483,7 @@ impl<'a> Doc<'a> {
             Slots::Digits(ds) => ds.iter().zip(&texts).all(|(&d, t)| {
                 let run: Vec<char> = t
                     .iter()
-                    .take_while(|&&c| RUN_NUMERALS.contains(c))
+                    .take_while(|&&c| among(RUN_NUMERALS, c))
                     .copied()
                     .collect();
                 numeral_value(&run) == Some(d)
@@ -1597,7 +1598,7 @@ fn trim_span(f: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
     }
     if ends_at(&f[..e], e, &['等', '等']) && e >= s + 4 {
         e -= 2;
-    } else if e > s + 2 && f[e - 1] == '等' && !"平对同均相何高初中上下次劣优".contains(f[e - 2])
+    } else if e > s + 2 && f[e - 1] == '等' && !among("平对同均相何高初中上下次劣优", f[e - 2])
     {
         e -= 1;
     }
@@ -1618,8 +1619,8 @@ fn trim_first(f: &[char], items: &mut [(usize, usize)], slots: &Slots) {
         }
     }
     if let Slots::Digits(_) = slots {
-        if !RUN_NUMERALS.contains(f[s]) {
-            if let Some(j) = (s..e0.min(s + 10)).find(|&j| RUN_NUMERALS.contains(f[j])) {
+        if !among(RUN_NUMERALS, f[s]) {
+            if let Some(j) = (s..e0.min(s + 10)).find(|&j| among(RUN_NUMERALS, f[j])) {
                 s = j;
             }
         }
@@ -1673,8 +1674,11 @@ fn has_ending(k: &[char]) -> bool {
     }
     (n >= 3
         && k[n - 1] == '制'
-        && !"体法机专编控抵限管强节克压遏牵研定复规建学税币兵官宪帝".contains(k[n - 2]))
-        || (n >= 4 && k[n - 1] == '年' && !is_number_char(k[n - 2]) && !"多几每".contains(k[n - 2]))
+        && !among(
+            "体法机专编控抵限管强节克压遏牵研定复规建学税币兵官宪帝",
+            k[n - 2],
+        ))
+        || (n >= 4 && k[n - 1] == '年' && !is_number_char(k[n - 2]) && !among("多几每", k[n - 2]))
 }
 
 /// 先X后Y, 谁X谁Y, X即Y.

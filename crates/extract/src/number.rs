@@ -16,7 +16,6 @@
 //! Anything else (ranges, percents, fractions, text around the number) is `None`: the
 //! [`quantity`](crate::quantity) scanner handles those.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lexicon::T2S_TSV;
@@ -36,14 +35,16 @@ pub fn fold_char(c: char) -> char {
         '－' => '-',
         '～' => '~',
         '／' => '/',
-        '\u{3400}'..='\u{9FFF}' => T2S.get(&c).copied().unwrap_or(c),
+        '\u{3400}'..='\u{9FFF}' => T2S[c as usize - 0x3400],
         _ => c,
     }
 }
 
-/// Traditional → simplified, one char to one char (`dictionaries/t2s.tsv`).
-static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+/// Traditional → simplified, one char to one char (`dictionaries/t2s.tsv`), as a dense
+/// table over U+3400–U+9FFF, the block `fold_char` looks up (a char the file does not
+/// fold maps to itself): one index per char instead of a hash.
+static T2S: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut map: Vec<char> = ('\u{3400}'..='\u{9FFF}').collect();
     for line in T2S_TSV.lines() {
         let mut cols = line.split('\t');
         let (Some(t), Some(s)) = (cols.next(), cols.next()) else {
@@ -51,7 +52,12 @@ static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
         };
         let (mut tc, mut sc) = (t.chars(), s.chars());
         if let (Some(t), None, Some(s), None) = (tc.next(), tc.next(), sc.next(), sc.next()) {
-            map.insert(t, s);
+            if let Some(slot) = (t as usize)
+                .checked_sub(0x3400)
+                .and_then(|k| map.get_mut(k))
+            {
+                *slot = s;
+            }
         }
     }
     map

@@ -83,7 +83,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::catalogue;
-use crate::chars::{ends_with, starts_with};
+use crate::chars::{among, ends_with, starts_with};
 use crate::lexicon::{words as section, STATUS_WORDS, SUBJECT_WORDS};
 use crate::lists::{self, Link};
 use crate::meaning::{self, Aggregation, Basis, Direction, Form, Scope};
@@ -1588,7 +1588,7 @@ fn in_short_quotes(chars: &[char], start: usize, end: usize) -> bool {
 }
 
 /// The first chars of the status words: only there can one start (a fast skip).
-static STATUS_FIRSTS: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+static STATUS_FIRSTS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
     let lex = &*LEXICON;
     [&lex.not_target, &lex.target, &lex.weak_target, &lex.done]
         .into_iter()
@@ -1896,7 +1896,7 @@ fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
     let before = p.checked_sub(1).map(|k| run[k]);
     let next = run.get(p + n).copied();
     if run[p..p + n] == ['共'] {
-        return before == Some('公') || next.is_some_and(|c| "同享建治识产青富赢商有".contains(c));
+        return before == Some('公') || next.is_some_and(|c| among("同享建治识产青富赢商有", c));
     }
     let rest: String = run[p + n..].iter().collect();
     AFTER_NOUN_HEADS.iter().any(|h| rest.starts_with(h))
@@ -1934,7 +1934,7 @@ fn subject_after(chars: &[char], end: usize, kind: Kind) -> String {
     let rest = &chars[k.min(chars.len())..];
     let n = rest
         .iter()
-        .take_while(|&&c| is_cjk(c) && !PREDICATE.contains(c))
+        .take_while(|&&c| is_cjk(c) && !among(PREDICATE, c))
         .take(9)
         .count();
     // Only a noun phrase that stands alone: after 的, or up to punctuation (2147个县（市、区）).

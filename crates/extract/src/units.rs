@@ -1,7 +1,7 @@
 //! Units and measure words, loaded from `dictionaries/units.tsv` (plain data, one unit a line),
 //! and numeral names from `dictionaries/numeral_names.txt`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::decimal::Decimal;
@@ -91,10 +91,10 @@ fn field(s: &'static str) -> &'static str {
 }
 
 /// Units keyed by their first char, longest first.
-fn table() -> &'static HashMap<char, Vec<Unit>> {
-    static TABLE: OnceLock<HashMap<char, Vec<Unit>>> = OnceLock::new();
+fn table() -> &'static FxHashMap<char, Vec<Unit>> {
+    static TABLE: OnceLock<FxHashMap<char, Vec<Unit>>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut map: HashMap<char, Vec<Unit>> = HashMap::new();
+        let mut map: FxHashMap<char, Vec<Unit>> = FxHashMap::default();
         for line in UNITS_TSV.lines() {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
