@@ -326,8 +326,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     }
     lists::pair(&mut out, &links);
     for (q, link) in out.iter_mut().zip(&links) {
-        if q.subject.is_empty() {
-            q.subject = subject_after(&chars, link.end, q.kind);
+        let after = subject_after(&chars, link.end, q.kind, q.subject.is_empty());
+        if !after.is_empty() {
+            q.subject = after;
         }
         name_part_and_indicator(q);
     }
@@ -344,7 +345,7 @@ fn quantity(
     read: &Read<'_>,
     prev: Option<&Quantity>,
 ) -> Quantity {
-    let subject = subject(read.chars, f.start, s.start, prev);
+    let subject = subject(read.chars, f.start, s.start, prev, f.kind != Kind::Duration);
     let (start, end) = match map {
         Some(map) => (map[f.start], map[f.end - 1] + 1),
         None => (f.start, f.end),
@@ -1721,7 +1722,16 @@ fn subject_char(c: char) -> bool {
         )
 }
 
-fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quantity>) -> String {
+/// The subject of the figure at `chars[start..]` from the words before it (see the module
+/// docs); `topic` also lets a clause that only names a thing stand for it (not for a
+/// duration, which only times the figures after it).
+fn subject(
+    chars: &[char],
+    start: usize,
+    sent_start: usize,
+    prev: Option<&Quantity>,
+    topic: bool,
+) -> String {
     let own = subject_before(chars, start, sent_start, prev);
     if !own.is_empty() {
         return own;
@@ -1733,7 +1743,56 @@ fn subject(chars: &[char], start: usize, sent_start: usize, prev: Option<&Quanti
             return before;
         }
     }
-    colon_label(chars, start, sent_start).unwrap_or(own)
+    colon_label(chars, start, sent_start)
+        .or_else(|| {
+            topic
+                .then(|| topic_clause(chars, start, sent_start, prev))
+                .flatten()
+        })
+        .unwrap_or(own)
+}
+
+/// A clause that only names a thing, followed by a clause that opens with a time or
+/// 由 / 从 and gives its figures: `城乡人民的储蓄存款，今年1到10月增加了95亿元`,
+/// `…中现代工业所占的比重，由1954年的33%上升到34%` → that name (`在…中` left out).
+fn topic_clause(
+    chars: &[char],
+    start: usize,
+    sent_start: usize,
+    prev: Option<&Quantity>,
+) -> Option<String> {
+    let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '：' | ':');
+    let comma = (sent_start..start).rev().find(|&k| is_break(chars[k]))?;
+    let opens = chars
+        .get(comma + 1)
+        .is_some_and(|&c| matches!(c, '由' | '从'))
+        || period::cue_at(chars, comma + 1).is_some();
+    if !opens || !matches!(chars[comma], '，' | ',') {
+        return None;
+    }
+    let from = (sent_start..comma)
+        .rev()
+        .find(|&k| is_break(chars[k]))
+        .map_or(sent_start, |k| k + 1);
+    let name = &chars[from..comma];
+    let lex = &*LEXICON;
+    let plain = (2..=20).contains(&name.len())
+        && name.iter().all(|&c| subject_char(c))
+        && prev.is_none_or(|q| q.end <= from)
+        && !lex
+            .cut
+            .iter()
+            .any(|w| name.windows(w.len()).any(|x| x == &w[..]));
+    if !plain {
+        return None;
+    }
+    // 在工农业生产总值中|现代工业所占的比重.
+    let frame = (name[0] == '在')
+        .then(|| name.iter().position(|&c| c == '中'))
+        .flatten()
+        .filter(|&k| k + 2 < name.len())
+        .map_or(0, |k| k + 1);
+    Some(name[frame..].iter().collect())
 }
 
 /// Where the year (`2020年`, `一九七八年`, `2020年底的`) that stands right before the
@@ -1772,8 +1831,15 @@ fn subject_before(
     let lex = &*LEXICON;
     let floor = prev.map_or(sent_start, |q| q.end.max(sent_start));
     let mut j = start;
-    while j > floor && start - j < 20 && subject_char(chars[j - 1]) {
-        j -= 1;
+    loop {
+        // A year is passed over, not stopped at (工业总产值1977年比1976年|增长14.3%).
+        if let Some(y) = year_ending_at(chars, j, floor).filter(|&y| start - y < 26) {
+            j = y;
+        } else if j > floor && start - j < 20 && subject_char(chars[j - 1]) {
+            j -= 1;
+        } else {
+            break;
+        }
     }
     // A list of subjects (A、B分别…) may run longer.
     let mut far = j;
@@ -1795,15 +1861,7 @@ fn subject_before(
         }
         run.remove(0);
     }
-    loop {
-        let before = run.len();
-        if let Some(w) = lex.strip.iter().find(|w| run.ends_with(w)) {
-            run.truncate(run.len() - w.len());
-        }
-        if run.len() == before {
-            break;
-        }
-    }
+    run.truncate(stripped_len(&run, lex));
     let cut = lex
         .cut
         .iter()
@@ -1811,30 +1869,22 @@ fn subject_before(
             (0..=run.len().saturating_sub(w.len()))
                 .rev()
                 .find(|&p| run[p..].starts_with(w) && !noun_not_verb(&run, p, w.len()))
-                .map(|p| p + w.len())
+                .map(|p| (p, p + w.len()))
         })
-        .max();
-    if let Some(p) = cut {
-        run.drain(..p);
-    }
-    // Up to a year or an unmatched closing bracket: 一九五四年比一九五二年|医院病床,
-    // (19)79年|钢产量, 7个县(市、区)|政府.
-    let mut depth = 0usize;
-    let mut from = 0;
-    for (k, &c) in run.iter().enumerate() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
-            ')' | '）' => from = k + 1,
-            '年' if k == 0 || chinese_digit(run[k - 1]).is_some() => from = k + 1,
-            _ => {}
+        .max_by_key(|&(_, e)| e);
+    match cut {
+        // 中央预算内投资安排|5376亿元: nothing follows the verb, so what it acts on
+        // stands before it.
+        Some((s, e)) if e == run.len() && s > 0 => {
+            run.truncate(s);
+            run.truncate(stripped_len(&run, lex));
         }
+        Some((_, e)) => {
+            run.drain(..e);
+        }
+        None => {}
     }
-    run.drain(..from);
-    if from > 0 && run.first().is_some_and(|c| matches!(c, '末' | '底' | '初')) {
-        // 年末城镇调查失业率: 末 belongs to the 年 cut off.
-        run.remove(0);
-    }
+    between_years(&mut run, lex);
     // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
     let compare = (1..run.len()).find(|&k| {
         run[k] == '比'
@@ -1887,6 +1937,83 @@ fn subject_before(
     run.into_iter().collect()
 }
 
+/// The length of `words` once the words of `[strip]` are taken off its end, again and
+/// again (行政审批事项由原来的 → 行政审批事项).
+fn stripped_len(words: &[char], lex: &Lexicon) -> usize {
+    let mut end = words.len();
+    while let Some(w) = lex
+        .strip
+        .iter()
+        .find(|w| !w.is_empty() && words[..end].ends_with(w))
+    {
+        end -= w.len();
+    }
+    end
+}
+
+/// Where a year written right before char `j` (`1954年`, `一九五四年`) begins, not
+/// before `floor`.
+fn year_ending_at(chars: &[char], j: usize, floor: usize) -> Option<usize> {
+    let y = j.checked_sub(5).filter(|&y| y >= floor)?;
+    let year = chars[j - 1] == '年'
+        && matches!(period::cue_at(chars, y), Some((period::Cue::Year(_), e)) if e == j);
+    year.then_some(y)
+}
+
+/// The words of `run` between its years and unmatched closing brackets that name the
+/// thing: the last stretch with more than linking words (一九五四年比一九五二年|医院病床,
+/// (19)79年|钢产量, 7个县(市、区)|政府, but 工业总产值|1977年比1976年).
+fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
+    const LINKING: &str = "比又的底末初至到间同与和、";
+    let digit = |c: char| c.is_ascii_digit() || chinese_digit(c).is_some();
+    let mut stretches = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (k, &c) in run.iter().enumerate() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' => {
+                stretches.push(from..k);
+                from = k + 1;
+            }
+            '年' if k == 0 || digit(run[k - 1]) => {
+                let y = (from..k)
+                    .rev()
+                    .take_while(|&y| digit(run[y]))
+                    .last()
+                    .unwrap_or(k);
+                stretches.push(from..y);
+                // 年末城镇调查失业率: 末 belongs to the year.
+                from = k + 1 + usize::from(matches!(run.get(k + 1), Some('末' | '底' | '初')));
+            }
+            _ => {}
+        }
+    }
+    stretches.push(from.min(run.len())..run.len());
+    let names = |r: &std::ops::Range<usize>| {
+        let words = &run[r.clone()];
+        words[..stripped_len(words, lex)]
+            .iter()
+            .any(|&c| !among(LINKING, c))
+    };
+    let named = stretches.into_iter().rev().find(names);
+    *run = named.map_or_else(Vec::new, |r| run[r].to_vec());
+    // 国营工业所占的比重|由1954年的: the words that lead to the year go with it.
+    loop {
+        let before = run.len();
+        while run
+            .last()
+            .is_some_and(|&c| among(LINKING, c) || matches!(c, '由' | '从'))
+        {
+            run.pop();
+        }
+        run.truncate(stripped_len(run, lex));
+        if run.len() == before {
+            break;
+        }
+    }
+}
+
 /// A word of `[cut]` at `run[p..p + n]` that is part of a noun, not an action verb:
 /// 共 in 公共 / 共同 / 共享, 投入 in 研发投入强度 / 投入规模.
 fn noun_not_verb(run: &[char], p: usize, n: usize) -> bool {
@@ -1917,36 +2044,87 @@ fn last_list_comma(s: &str) -> Option<usize> {
     last
 }
 
-/// What a count or a share with no subject before it counts, named right after it
-/// (`600多万户企业受益`, `2个项目入选`, `40%的审批事项`): the words after the measure word
-/// (and 的), up to punctuation or a verb that starts the predicate, at most 8 chars.
-fn subject_after(chars: &[char], end: usize, kind: Kind) -> String {
-    const PREDICATE: &str = "受获入实完被将已可开建参享达在有是为得通纳进实现";
-    if !matches!(kind, Kind::Count | Kind::Percent) {
+/// What a figure counts, named right after it (`600多万户企业受益`, `2个项目入选`,
+/// `14486亿元金融改革成本`, `一百五十万吨钢的`, `40%的审批事项`): the words after the unit
+/// (and 的) up to punctuation, 的, a verb that starts the predicate, or 和 before the
+/// next figure; 2 to 12 chars, or one before 的. The thing counted wins over the words
+/// before the figure (`新建|10家|省级概念验证中心`); a share names it only after 的 and
+/// only when nothing before names the figure (`own_is_empty`); a duration, a rate or a
+/// score never.
+fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> String {
+    const PREPOSITIONS: &str = "向对把从由给让使以按经于将被";
+    let share = kind == Kind::Percent;
+    if matches!(
+        kind,
+        Kind::Duration | Kind::Rate | Kind::PercentagePoint | Kind::Score
+    ) || (share && !own_is_empty)
+    {
         return String::new();
     }
     let mut k = end;
     if chars.get(k) == Some(&'的') {
         k += 1;
-    } else if kind == Kind::Percent {
+    } else if share {
         return String::new();
     }
     let rest = &chars[k.min(chars.len())..];
-    let n = rest
-        .iter()
-        .take_while(|&&c| is_cjk(c) && !among(PREDICATE, c))
-        .take(9)
-        .count();
-    // Only a noun phrase that stands alone: after 的, or up to punctuation (2147个县（市、区）).
-    let alone = chars.get(end) == Some(&'的')
-        || rest
-            .get(n)
-            .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | '、' | '（' | '('));
-    if (2..=8).contains(&n) && alone {
+    if rest.first().is_none_or(|&c| among(PREPOSITIONS, c)) {
+        return String::new();
+    }
+    let words = (0..rest.len().min(13)).find(|&p| !is_cjk(rest[p]));
+    let n = match words {
+        // After 的, the words up to punctuation (的基本建设投资额，).
+        Some(w) if k > end && !share && !matches!(rest[w], '“' | '”' | '《' | '》') => w,
+        _ => (0..rest.len().min(13))
+            .find(|&p| !is_cjk(rest[p]) || predicate_at(rest, p))
+            .unwrap_or(rest.len().min(13)),
+    };
+    // Up to punctuation a name may be long (12 chars); up to 的 + a noun or a verb, short
+    // (8), as what stands before it is more likely part of the predicate.
+    let limit = match rest.get(n) {
+        None => 12,
+        Some('的') if rest.get(n + 1).is_some_and(|&c| is_cjk(c)) => 8,
+        Some('的') => 0,
+        Some(&c) if is_cjk(c) && predicate_at(rest, n) => 8,
+        Some(&c) if is_cjk(c) => 0,
+        Some(c)
+            if matches!(
+                c,
+                '，' | ',' | '。' | '；' | ';' | '、' | '（' | '(' | '：' | ':'
+            ) =>
+        {
+            12
+        }
+        Some(_) => 0,
+    };
+    // One char only for a product weighed (一百五十万吨|钢|的).
+    let long_enough = n >= 2 || (n == 1 && kind == Kind::Weight && rest.get(n) == Some(&'的'));
+    if long_enough && n <= limit {
         rest[..n].iter().collect()
     } else {
         String::new()
     }
+}
+
+/// A predicate (or what ends a counted thing's name) starts at `rest[p]`: a verb that
+/// opens one (受益, 入选, 实现, 得到 …), 的, a qualifier (以上, 左右), 用于, or 和 / 及
+/// before the next figure (5个国家区域医疗中心|和6个省级…).
+fn predicate_at(rest: &[char], p: usize) -> bool {
+    const PREDICATE: &str = "被将已在是得的均都也比占就只不或";
+    const WORDS: [&str; 36] = [
+        "受益", "获得", "入选", "实现", "实施", "完成", "建成", "建立", "开展", "开工", "参与",
+        "参加", "参保", "享受", "达到", "通过", "纳入", "进入", "进行", "提高", "提升", "提前",
+        "降低", "下降", "减少", "增长", "增加", "用于", "采取", "以上", "以下", "以内", "左右",
+        "全部", "加以", "等于",
+    ];
+    let c = rest[p];
+    among(PREDICATE, c)
+        || WORDS.iter().any(|w| starts_with(rest, p, w))
+        || chinese_digit(c).is_some()
+        || (matches!(c, '和' | '及' | '与')
+            && rest.get(p + 1).is_some_and(|&d| {
+                d.is_ascii_digit() || chinese_digit(d).is_some() || among("近约超逾", d)
+            }))
 }
 
 /// A run of words holding 、 names a list of things only when its last item is more
