@@ -262,11 +262,22 @@ pub fn settle(q: &mut Quantity, frame: &Frame, kind: DocKind) {
     let chosen = own.or(lead).or(from_frame).or(title).filter(|_| dated);
     if let Some((cue, source)) = chosen {
         if let Some(years) = resolve(cue, kind) {
-            date(q, years, source);
+            date(q, since_base(q, years), source);
         }
     }
     if matches!(kind, DocKind::WorkReport(_)) {
         q.status = work_report_status(q, own.map(|(c, _)| c), lead.map(|(c, _)| c), frame, kind);
+    }
+}
+
+/// A change from a base year to a later one (1990年比1985年增长40%) covers the years
+/// after the base up to that one.
+fn since_base(q: &Quantity, (from, to): (i32, i32)) -> (i32, i32) {
+    match q.clause.base_year {
+        Some(b) if from == to && b + 1 < to && q.form == crate::meaning::Form::Change => {
+            (b + 1, to)
+        }
+        _ => (from, to),
     }
 }
 

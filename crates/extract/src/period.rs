@@ -188,15 +188,19 @@ fn four_digits(chars: &[char], i: usize) -> Option<i32> {
 
 /// `一九五八年`, `二〇二五年`: four Chinese digits and 年, not inside a longer numeral.
 fn chinese_year(chars: &[char], i: usize) -> Option<i32> {
-    let digit = |c: &char| "〇零一二三四五六七八九".chars().position(|d| d == *c);
+    // 〇 also written ○ (U+25CB), as transcripts often have it (一九八○年).
+    let digit = |c: &char| {
+        (*c != '两')
+            .then(|| crate::number::chinese_digit(*c))
+            .flatten()
+    };
     let ds = chars.get(i..i + 4)?;
     if chars.get(i + 4) != Some(&'年') || (i > 0 && digit(&chars[i - 1]).is_some()) {
         return None;
     }
     let mut y = 0i32;
     for c in ds {
-        let d = digit(c)?;
-        y = y * 10 + d.saturating_sub(1) as i32;
+        y = y * 10 + digit(c)? as i32;
     }
     (1949..=2100).contains(&y).then_some(y)
 }

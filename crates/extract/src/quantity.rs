@@ -192,6 +192,9 @@ pub struct ClauseReading {
     pub stock: bool,
     /// The start of 从X增长到Y.
     pub baseline: bool,
+    /// The year a change is measured from, written 比Y年 in its clause (一九九○年比一九八五年
+    /// 增长百分之四十: 1985).
+    pub base_year: Option<i32>,
 }
 
 /// One way to read the number at some position.
@@ -326,7 +329,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     }
     lists::pair(&mut out, &links);
     for (q, link) in out.iter_mut().zip(&links) {
-        let after = subject_after(&chars, link.end, q.kind, q.subject.is_empty());
+        let after = subject_after(&chars, link.end, q.kind, names_nothing(&q.subject));
         if !after.is_empty() {
             q.subject = after;
         }
@@ -489,7 +492,19 @@ impl<'a> Read<'a> {
             target_word: self.sentence.first_target.is_some_and(|t| t < self.at),
             stock: self.reached(),
             baseline,
+            base_year: self.base_year(),
         }
+    }
+
+    /// The year written as 比Y年 in the clause before the figure.
+    fn base_year(&self) -> Option<i32> {
+        let c = self.clause;
+        (0..c.len()).rev().filter(|&k| c[k] == '比').find_map(|k| {
+            match period::cue_at(c.get(k + 1..k + 6)?, 0) {
+                Some((Cue::Year(y), 5)) => Some(y),
+                _ => None,
+            }
+        })
     }
 
     /// 从 / 由 right before the figure, or before its year (从2020年的3.68万亿元).
@@ -1763,10 +1778,11 @@ fn topic_clause(
 ) -> Option<String> {
     let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '：' | ':');
     let comma = (sent_start..start).rev().find(|&k| is_break(chars[k]))?;
-    let opens = chars
-        .get(comma + 1)
-        .is_some_and(|&c| matches!(c, '由' | '从'))
-        || period::cue_at(chars, comma + 1).is_some();
+    // After an adverb or two (已由, 将由, 共占).
+    let open = (comma + 1..start)
+        .find(|&k| !among("已将还又也均都共约", chars[k]))
+        .filter(|&k| k <= comma + 3)?;
+    let opens = matches!(chars[open], '由' | '从' | '占') || period::cue_at(chars, open).is_some();
     if !opens || !matches!(chars[comma], '，' | ',') {
         return None;
     }
@@ -1774,7 +1790,11 @@ fn topic_clause(
         .rev()
         .find(|&k| is_break(chars[k]))
         .map_or(sent_start, |k| k + 1);
-    let name = &chars[from..comma];
+    let mut name = &chars[from..comma];
+    // 1955年|国家决算用于经济建设方面的支出.
+    if let Some((_, e)) = period::cue_at(name, 0) {
+        name = &name[(e + usize::from(name.get(e) == Some(&'的'))).min(name.len())..];
+    }
     let lex = &*LEXICON;
     let plain = (2..=20).contains(&name.len())
         && name.iter().all(|&c| subject_char(c))
@@ -1787,7 +1807,7 @@ fn topic_clause(
         return None;
     }
     // 在工农业生产总值中|现代工业所占的比重.
-    let frame = (name[0] == '在')
+    let frame = (name.first() == Some(&'在'))
         .then(|| name.iter().position(|&c| c == '中'))
         .flatten()
         .filter(|&k| k + 2 < name.len())
@@ -1896,6 +1916,20 @@ fn subject_before(
     if let Some(k) = compare {
         run.truncate(k);
     }
+    // A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of
+    // the share itself (占全球比重, 占GDP比例) is kept whole.
+    if let Some(k) = run.iter().position(|&c| c == '占') {
+        let base: String = run[k..].iter().collect();
+        if !["比重", "比例", "份额", "比"]
+            .iter()
+            .any(|w| base.contains(w))
+        {
+            run.truncate(k);
+            if run.is_empty() {
+                return prev.map(|q| q.subject.clone()).unwrap_or_default();
+            }
+        }
+    }
     loop {
         let before = run.len();
         if let Some(w) = lex
@@ -1918,11 +1952,13 @@ fn subject_before(
     // A time word is when, not what: 今年大规模扩招 → 大规模扩招, “六五”期间.
     if let Some((_, end)) = period::cue_at(&run, 0) {
         let end = end + usize::from(matches!(run.get(end), Some('底' | '末' | '初' | '的')));
-        if end < run.len() {
-            run.drain(..end);
-        }
+        // A time word alone names nothing (比“六五”期间|增长一倍).
+        run.drain(..end.min(run.len()));
     }
-    if run.len() == 1 && lex.lead.iter().any(|w| w[..] == run[..]) {
+    // One char that only says when or how (今年1到10月|增加了, 才|达到了) names nothing.
+    if run.len() == 1
+        && (lex.lead.iter().any(|w| w[..] == run[..]) || among(TIME_OR_ADVERB, run[0]))
+    {
         run.clear();
     }
     if run.is_empty() {
@@ -1936,6 +1972,9 @@ fn subject_before(
     }
     run.into_iter().collect()
 }
+
+/// Chars that, alone before a figure, say when or how, not what.
+const TIME_OR_ADVERB: &str = "年月日季周天才起上又也还就都再共";
 
 /// The length of `words` once the words of `[strip]` are taken off its end, again and
 /// again (行政审批事项由原来的 → 行政审批事项).
@@ -1955,8 +1994,12 @@ fn stripped_len(words: &[char], lex: &Lexicon) -> usize {
 /// before `floor`.
 fn year_ending_at(chars: &[char], j: usize, floor: usize) -> Option<usize> {
     let y = j.checked_sub(5).filter(|&y| y >= floor)?;
+    // The five chars alone: a year after 比 is no period cue, but is a year all the same.
     let year = chars[j - 1] == '年'
-        && matches!(period::cue_at(chars, y), Some((period::Cue::Year(_), e)) if e == j);
+        && matches!(
+            period::cue_at(&chars[y..j], 0),
+            Some((period::Cue::Year(_), 5))
+        );
     year.then_some(y)
 }
 
@@ -2044,6 +2087,14 @@ fn last_list_comma(s: &str) -> Option<usize> {
     last
 }
 
+/// A subject that names no thing, only the whole place (全国|百分之六十的职工).
+fn names_nothing(subject: &str) -> bool {
+    matches!(
+        subject,
+        "" | "全国" | "我国" | "全省" | "全市" | "全区" | "全县" | "全州"
+    )
+}
+
 /// What a figure counts, named right after it (`600多万户企业受益`, `2个项目入选`,
 /// `14486亿元金融改革成本`, `一百五十万吨钢的`, `40%的审批事项`): the words after the unit
 /// (and 的) up to punctuation, 的, a verb that starts the predicate, or 和 before the
@@ -2110,12 +2161,12 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
 /// opens one (受益, 入选, 实现, 得到 …), 的, a qualifier (以上, 左右), 用于, or 和 / 及
 /// before the next figure (5个国家区域医疗中心|和6个省级…).
 fn predicate_at(rest: &[char], p: usize) -> bool {
-    const PREDICATE: &str = "被将已在是得的均都也比占就只不或";
-    const WORDS: [&str; 36] = [
+    const PREDICATE: &str = "被将已在是得的均都也比占只不或";
+    const WORDS: [&str; 39] = [
         "受益", "获得", "入选", "实现", "实施", "完成", "建成", "建立", "开展", "开工", "参与",
         "参加", "参保", "享受", "达到", "通过", "纳入", "进入", "进行", "提高", "提升", "提前",
         "降低", "下降", "减少", "增长", "增加", "用于", "采取", "以上", "以下", "以内", "左右",
-        "全部", "加以", "等于",
+        "全部", "加以", "等于", "就有", "就是", "就要",
     ];
     let c = rest[p];
     among(PREDICATE, c)
