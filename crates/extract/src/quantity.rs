@@ -1882,28 +1882,7 @@ fn subject_before(
         run.remove(0);
     }
     run.truncate(stripped_len(&run, lex));
-    let cut = lex
-        .cut
-        .iter()
-        .filter_map(|w| {
-            (0..=run.len().saturating_sub(w.len()))
-                .rev()
-                .find(|&p| run[p..].starts_with(w) && !noun_not_verb(&run, p, w.len()))
-                .map(|p| (p, p + w.len()))
-        })
-        .max_by_key(|&(_, e)| e);
-    match cut {
-        // 中央预算内投资安排|5376亿元: nothing follows the verb, so what it acts on
-        // stands before it.
-        Some((s, e)) if e == run.len() && s > 0 => {
-            run.truncate(s);
-            run.truncate(stripped_len(&run, lex));
-        }
-        Some((_, e)) => {
-            run.drain(..e);
-        }
-        None => {}
-    }
+    cut_at_verbs(&mut run, lex);
     between_years(&mut run, lex);
     // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
     let compare = (1..run.len()).find(|&k| {
@@ -1918,7 +1897,15 @@ fn subject_before(
     }
     // A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of
     // the share itself (占全球比重, 占GDP比例) is kept whole.
-    if let Some(k) = run.iter().position(|&c| c == '占') {
+    // (Not 所占, a name of the share; nor when the walk back stopped at its limit, as the
+    // owner may then be cut short.)
+    let whole_run =
+        j == floor || !subject_char(chars[j - 1]) || year_ending_at(chars, j, floor).is_some();
+    if let Some(k) = run
+        .iter()
+        .position(|&c| c == '占')
+        .filter(|&k| whole_run && (k == 0 || run[k - 1] != '所'))
+    {
         let base: String = run[k..].iter().collect();
         if !["比重", "比例", "份额", "比"]
             .iter()
@@ -1971,6 +1958,34 @@ fn subject_before(
         }
     }
     run.into_iter().collect()
+}
+
+/// The last action verb of `[cut]` in `run` and where it ends.
+fn last_verb(run: &[char], lex: &Lexicon) -> Option<(usize, usize)> {
+    lex.cut
+        .iter()
+        .filter_map(|w| {
+            (0..=run.len().saturating_sub(w.len()))
+                .rev()
+                .find(|&p| run[p..].starts_with(w) && !noun_not_verb(run, p, w.len()))
+                .map(|p| (p, p + w.len()))
+        })
+        .max_by_key(|&(_, e)| e)
+}
+
+/// What the words before a figure name once its verbs are cut: what follows the last
+/// verb (全年共取消、调整和下放|行政审批事项); or, when nothing follows it, what it acts on,
+/// before it (中央预算内投资安排|5376亿元), unless that is only more verbs (列入审核|842项:
+/// nothing).
+fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon) {
+    while let Some((s, e)) = last_verb(run, lex) {
+        if e < run.len() {
+            run.drain(..e);
+            return;
+        }
+        run.truncate(s);
+        run.truncate(stripped_len(run, lex));
+    }
 }
 
 /// Chars that, alone before a figure, say when or how, not what.
@@ -2044,9 +2059,10 @@ fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
     // 国营工业所占的比重|由1954年的: the words that lead to the year go with it.
     loop {
         let before = run.len();
+        // (Not 间: 时间, 空间 end a name.)
         while run
             .last()
-            .is_some_and(|&c| among(LINKING, c) || matches!(c, '由' | '从'))
+            .is_some_and(|&c| among("比又的至到与和、由从", c))
         {
             run.pop();
         }
@@ -2119,7 +2135,12 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
         return String::new();
     }
     let rest = &chars[k.min(chars.len())..];
-    if rest.first().is_none_or(|&c| among(PREPOSITIONS, c)) {
+    // Not a verb phrase (…253项|下放给了肃州区, 842项|列入…).
+    let lex = &*LEXICON;
+    if rest.first().is_none_or(|&c| among(PREPOSITIONS, c))
+        || lex.cut.iter().any(|w| rest.starts_with(w))
+        || predicate_at(rest, 0)
+    {
         return String::new();
     }
     let words = (0..rest.len().min(13)).find(|&p| !is_cjk(rest[p]));
@@ -2161,12 +2182,12 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
 /// opens one (受益, 入选, 实现, 得到 …), 的, a qualifier (以上, 左右), 用于, or 和 / 及
 /// before the next figure (5个国家区域医疗中心|和6个省级…).
 fn predicate_at(rest: &[char], p: usize) -> bool {
-    const PREDICATE: &str = "被将已在是得的均都也比占只不或";
-    const WORDS: [&str; 39] = [
+    const PREDICATE: &str = "被将已在是得的均都也比占只不或从向对给把";
+    const WORDS: [&str; 42] = [
         "受益", "获得", "入选", "实现", "实施", "完成", "建成", "建立", "开展", "开工", "参与",
         "参加", "参保", "享受", "达到", "通过", "纳入", "进入", "进行", "提高", "提升", "提前",
         "降低", "下降", "减少", "增长", "增加", "用于", "采取", "以上", "以下", "以内", "左右",
-        "全部", "加以", "等于", "就有", "就是", "就要",
+        "全部", "加以", "等于", "就有", "就是", "就要", "推进", "探索", "名列",
     ];
     let c = rest[p];
     among(PREDICATE, c)

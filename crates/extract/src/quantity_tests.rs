@@ -806,6 +806,95 @@ fn subjects_keep_brackets() {
     assert_eq!(q[0].subject, "钢产量");
 }
 
+/// The subject of each quantity of `text`, in order.
+fn subjects(text: &str) -> Vec<String> {
+    quantities(text).into_iter().map(|q| q.subject).collect()
+}
+
+// Sentences of the national reports (and of ../shared/corpus), subjects by the rules of
+// tests/labels*/README.md, written before running the program.
+
+#[test]
+fn subjects_past_a_year_and_its_comparison() {
+    // 1955, 1978 and 1983 reports: the years and 比 stand between the name and the figure.
+    assert_eq!(
+        subjects("１９５５年全国工农业生产总值比１９５４年增长了６．６％。"),
+        ["全国工农业生产总值"]
+    );
+    assert_eq!(
+        subjects("工业总产值一九七七年比一九七六年增长百分之十四点三，一九七八年又比一九七七年增长百分之十三点五。"),
+        ["工业总产值", "工业总产值"]
+    );
+    assert_eq!(
+        subjects("全国高等学校由一九八○年的六百七十五所增加到一九八二年的七百二十所。"),
+        ["全国高等学校", "全国高等学校"]
+    );
+}
+
+#[test]
+fn subjects_named_after_the_count() {
+    assert_eq!(subjects("今年将采取三项举措。"), ["举措"]);
+    assert_eq!(
+        subjects("取消123项职业资格许可和认定事项，"),
+        ["职业资格许可和认定事项"]
+    );
+    assert_eq!(
+        subjects("农村饮水安全工程使6069万农民受益，新增510万沼气用户，"),
+        ["农民", "沼气用户"]
+    );
+    assert_eq!(
+        subjects("完全化解了历史上承担的国有商业银行和农村信用社等14486亿元金融改革成本。"),
+        ["金融改革成本"]
+    );
+    // A share names it only after 的, and only when nothing before names the figure.
+    assert_eq!(
+        subjects("全国百分之六十的职工不同程度地提高了工资。"),
+        ["职工"]
+    );
+    assert_eq!(subjects("城镇化率达到67%的水平。"), ["城镇化率"]);
+    // Not a counted thing: a verb, a rate, the next figure.
+    assert_eq!(
+        subjects("钢产量由二千零四十六万吨增加到三千一百七十八万吨。")[0],
+        "钢产量"
+    );
+    assert_eq!(
+        subjects("推进5个国家区域医疗中心和6个省级区域医疗中心建设。")[0],
+        "国家区域医疗中心"
+    );
+}
+
+#[test]
+fn subjects_of_the_actor_a_share_and_a_topic() {
+    // Nothing follows the verb: what it acts on stands before it.
+    assert_eq!(
+        subjects("中央预算内投资安排5376亿元，比去年增加300亿元。"),
+        ["中央预算内投资", "中央预算内投资"]
+    );
+    // A占B的x%: A's share of B.
+    assert_eq!(
+        subjects("经济建设费支出１３，７６２，０９０，０００元，占预算数的９６．９９％；"),
+        ["经济建设费支出", "经济建设费支出"]
+    );
+    assert_eq!(
+        subjects("１９５５年决算支出占预算数的９８．４１％。"),
+        ["决算支出"]
+    );
+    // A clause that only names the thing, then its figures from a time or 由.
+    assert_eq!(
+        subjects("城乡人民的储蓄存款，今年１到１０月增加了九十五亿元。"),
+        ["城乡人民的储蓄存款"]
+    );
+    assert_eq!(
+        subjects("在工农业生产总值中现代工业所占的比重，由１９５４年的３３％上升到３４％。"),
+        ["现代工业所占的比重", "现代工业所占的比重"]
+    );
+    // A duration only times what follows: no topic for it.
+    assert_eq!(
+        subjects("全民所有制单位的固定资产投资，五年内将达到一万亿元。")[0],
+        ""
+    );
+}
+
 #[test]
 fn word_lists_load() {
     let lex = &*LEXICON;
