@@ -2159,14 +2159,7 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
         Some('的') => 0,
         Some(&c) if is_cjk(c) && predicate_at(rest, n) => 8,
         Some(&c) if is_cjk(c) => 0,
-        Some(c)
-            if matches!(
-                c,
-                '，' | ',' | '。' | '；' | ';' | '、' | '（' | '(' | '：' | ':'
-            ) =>
-        {
-            12
-        }
+        Some('，' | ',' | '。' | '；' | ';' | '、' | '（' | '(' | '：' | ':') => 12,
         Some(_) => 0,
     };
     // One char only for a product weighed (一百五十万吨|钢|的).
