@@ -257,16 +257,30 @@ pub fn settle(q: &mut Quantity, frame: &Frame, kind: DocKind) {
         _ => None,
     };
     let from_frame = frame.cue.filter(|_| !q.clause.baseline);
-    // A span of years (用两年时间) is how long, not when.
-    let dated = q.kind != crate::units::Kind::Duration;
-    let chosen = own.or(lead).or(from_frame).or(title).filter(|_| dated);
+    let chosen = own.or(lead).or(from_frame).or(title);
     if let Some((cue, source)) = chosen {
         if let Some(years) = resolve(cue, kind) {
-            date(q, since_base(q, years), source);
+            if q.kind == crate::units::Kind::Duration {
+                span_of_duration(q, years, source);
+            } else {
+                date(q, since_base(q, years), source);
+            }
         }
     }
     if matches!(kind, DocKind::WorkReport(_)) {
         q.status = work_report_status(q, own.map(|(c, _)| c), lead.map(|(c, _)| c), frame, kind);
+    }
+}
+
+/// A span of years is how long, not when (用两年时间), unless it is the span its frame
+/// names: 五年 in a review of five years (五年全国水利建设投资…) or a plan of five
+/// (五年内全国工农业总产值…) covers those years. Its aggregation stays: a duration.
+fn span_of_duration(q: &mut Quantity, (from, to): (i32, i32), source: PeriodSource) {
+    let years = f64::from(to - from + 1);
+    if q.unit == "年" && q.value_to.is_none() && q.value.to_f64() == years && years >= 2.0 {
+        q.period_from = Some(from);
+        q.period_to = Some(to);
+        q.period_source = Some(source);
     }
 }
 

@@ -127,7 +127,15 @@ pub fn cue_at(chars: &[char], i: usize) -> Option<(Cue, usize)> {
         return year_cue(chars, i);
     }
     if let Some(y) = chinese_year(chars, i) {
-        return Some((Cue::Year(y), i + 5));
+        // A span: 一九五三年至一九八○年.
+        let to = matches!(chars.get(i + 5), Some('至' | '到'))
+            .then(|| chinese_year(chars, i + 6))
+            .flatten()
+            .filter(|&y2| y2 > y);
+        return Some(match to {
+            Some(y2) => (Cue::Span(y, y2), i + 11),
+            None => (Cue::Year(y), i + 5),
+        });
     }
     if matches!(
         c,
@@ -362,6 +370,8 @@ mod tests {
         assert_eq!(all("一九五八年的"), [Cue::Year(1958)]);
         assert_eq!(all("二〇二五年"), [Cue::Year(2025)]);
         assert_eq!(all("二零二五年"), [Cue::Year(2025)]);
+        assert_eq!(all("一九八○年的"), [Cue::Year(1980)]);
+        assert_eq!(all("从一九五三年至一九八○年的"), [Cue::Span(1953, 1980)]);
         assert_eq!(all("2021—2025年"), [Cue::Span(2021, 2025)]);
         assert_eq!(all("2021年以来"), [Cue::Since(2021)]);
         assert_eq!(all("到2030年"), [Cue::Year(2030)]);
