@@ -210,7 +210,8 @@ fn chinese_year(chars: &[char], i: usize) -> Option<i32> {
     for c in ds {
         y = y * 10 + digit(c)? as i32;
     }
-    (1949..=2100).contains(&y).then_some(y)
+    // Written in Chinese digits, a year is a year before 1949 too (一九三六年).
+    (1900..=2100).contains(&y).then_some(y)
 }
 
 /// `“十四五”时期`, `十四五期间`, `“十五五”`, `“十五”计划`, `“十四五”末`, `第十四个五年规划`.
@@ -371,6 +372,7 @@ mod tests {
         assert_eq!(all("二〇二五年"), [Cue::Year(2025)]);
         assert_eq!(all("二零二五年"), [Cue::Year(2025)]);
         assert_eq!(all("一九八○年的"), [Cue::Year(1980)]);
+        assert_eq!(all("产量最高的一九三六年，"), [Cue::Year(1936)]);
         assert_eq!(all("从一九五三年至一九八○年的"), [Cue::Span(1953, 1980)]);
         assert_eq!(all("2021—2025年"), [Cue::Span(2021, 2025)]);
         assert_eq!(all("2021年以来"), [Cue::Since(2021)]);

@@ -518,7 +518,22 @@ impl<'a> Read<'a> {
                 p = c0;
             }
         }
-        p > 0 && matches!(self.chars[p - 1], '从' | '由')
+        if p > 0 && matches!(self.chars[p - 1], '从' | '由') {
+            return true;
+        }
+        // 从月销售额|3万元提高到10万元: 从 a few words back, 到 / 至 after the figure in
+        // its clause (not 由…安排, by whom).
+        let lead = (p.saturating_sub(7)..p)
+            .rev()
+            .take_while(|&k| is_cjk(self.chars[k]))
+            .find(|&k| matches!(self.chars[k], '从' | '由'))
+            .is_some_and(|k| self.chars.get(k + 1) != Some(&'于'));
+        let end = self.chars.len().min(self.at + 16);
+        let to_after = self.chars[self.at..end]
+            .iter()
+            .take_while(|c| !matches!(c, '，' | ',' | '；' | ';' | '。'))
+            .any(|c| matches!(c, '到' | '至'));
+        lead && to_after
     }
 
     /// A level reached: the segment ends with 达到, 到, 至, 超过, 保持在, 稳定在 ….
