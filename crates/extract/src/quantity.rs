@@ -1779,7 +1779,23 @@ fn subject(
                 .then(|| topic_clause(chars, start, sent_start, prev))
                 .flatten()
         })
+        .or_else(|| series(chars, start, prev))
         .unwrap_or(own)
+}
+
+/// The next figure of a series in one sentence takes the subject of the one before, when
+/// only a time word stands for it (1977年为31.5元，1978年为|35.5元; 一九五三年比一九五二年
+/// 增长X，一九五四年又比一九五三年增长|Y).
+fn series(chars: &[char], start: usize, prev: Option<&Quantity>) -> Option<String> {
+    let q = prev.filter(|q| !q.subject.is_empty() && q.end <= start)?;
+    let between = q.end..start;
+    let ends = between
+        .clone()
+        .any(|k| matches!(chars[k], '；' | ';' | '。'));
+    let dated = between.clone().any(|k| {
+        period::cue_at(chars, k).is_some() || year_ending_at(chars, k + 1, q.end).is_some()
+    });
+    (dated && !ends).then(|| q.subject.clone())
 }
 
 /// A clause that only names a thing, followed by a clause that opens with a time or
@@ -1797,7 +1813,9 @@ fn topic_clause(
     let open = (comma + 1..start)
         .find(|&k| !among("已将还又也均都共约", chars[k]))
         .filter(|&k| k <= comma + 3)?;
-    let opens = matches!(chars[open], '由' | '从' | '占') || period::cue_at(chars, open).is_some();
+    let opens = matches!(chars[open], '由' | '从' | '占')
+        || starts_with(chars, open, "分别")
+        || period::cue_at(chars, open).is_some();
     if !opens || !matches!(chars[comma], '，' | ',') {
         return None;
     }
@@ -1811,7 +1829,7 @@ fn topic_clause(
         name = &name[(e + usize::from(name.get(e) == Some(&'的'))).min(name.len())..];
     }
     let lex = &*LEXICON;
-    let plain = (2..=20).contains(&name.len())
+    let plain = (2..=24).contains(&name.len())
         && name.iter().all(|&c| subject_char(c))
         && prev.is_none_or(|q| q.end <= from)
         && !lex
@@ -1884,6 +1902,10 @@ fn subject_before(
     if chars[far..j].contains(&'、') && chars[far..start].windows(2).any(|w| w == ['分', '别']) {
         j = far;
     }
+    // 五年|内国家财政将投入…: the rest of a span of years before (a figure of its own).
+    if j > 0 && j < start && chars[j - 1] == '年' && among("内间里来", chars[j]) {
+        j += 1;
+    }
     // Drop an unmatched bracket or quote at the edge: （一）行政审批事项 → 行政审批事项.
     let mut run: Vec<char> = chars[j..start].to_vec();
     if !listed_subject(&run, lex) {
@@ -1909,6 +1931,10 @@ fn subject_before(
     });
     if let Some(k) = compare {
         run.truncate(k);
+    }
+    // An adverb left before the verb cut off (购买力将|比上一年增加, 中央财政还|将安排).
+    while run.len() > 2 && run.last().is_some_and(|&c| among("将还也又都均已再", c)) {
+        run.pop();
     }
     // A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of
     // the share itself (占全球比重, 占GDP比例) is kept whole.
@@ -1953,13 +1979,18 @@ fn subject_before(
     }
     // A time word is when, not what: 今年大规模扩招 → 大规模扩招, “六五”期间.
     if let Some((_, end)) = period::cue_at(&run, 0) {
-        let end = end + usize::from(matches!(run.get(end), Some('底' | '末' | '初' | '的')));
+        let end = end
+            + usize::from(matches!(
+                run.get(end),
+                Some('底' | '末' | '初' | '的' | '内' | '间' | '里')
+            ));
         // A time word alone names nothing (比“六五”期间|增长一倍).
         run.drain(..end.min(run.len()));
     }
-    // One char that only says when or how (今年1到10月|增加了, 才|达到了) names nothing.
-    if run.len() == 1
-        && (lex.lead.iter().any(|w| w[..] == run[..]) || among(TIME_OR_ADVERB, run[0]))
+    // A lead word alone (进一步|提高到), or one char that only says when or how
+    // (今年1到10月|增加了, 才|达到了), names nothing.
+    if lex.lead.iter().any(|w| w[..] == run[..])
+        || (run.len() == 1 && among(TIME_OR_ADVERB, run[0]))
     {
         run.clear();
     }
@@ -2056,8 +2087,13 @@ fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
                     .last()
                     .unwrap_or(k);
                 stretches.push(from..y);
-                // 年末城镇调查失业率: 末 belongs to the year.
-                from = k + 1 + usize::from(matches!(run.get(k + 1), Some('末' | '底' | '初')));
+                // 年末城镇调查失业率, 五年内国家财政: 末 and 内 belong to the year.
+                from = k
+                    + 1
+                    + usize::from(matches!(
+                        run.get(k + 1),
+                        Some('末' | '底' | '初' | '内' | '间' | '里' | '来')
+                    ));
             }
             _ => {}
         }
@@ -2190,12 +2226,13 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
 /// opens one (受益, 入选, 实现, 得到 …), 的, a qualifier (以上, 左右), 用于, or 和 / 及
 /// before the next figure (5个国家区域医疗中心|和6个省级…).
 fn predicate_at(rest: &[char], p: usize) -> bool {
-    const PREDICATE: &str = "被将已在是得的均都也比占只不或从向对给把";
-    const WORDS: [&str; 42] = [
+    const PREDICATE: &str = "被将已在是得的都也比占只不或从向对给把";
+    const WORDS: [&str; 45] = [
         "受益", "获得", "入选", "实现", "实施", "完成", "建成", "建立", "开展", "开工", "参与",
         "参加", "参保", "享受", "达到", "通过", "纳入", "进入", "进行", "提高", "提升", "提前",
         "降低", "下降", "减少", "增长", "增加", "用于", "采取", "以上", "以下", "以内", "左右",
-        "全部", "加以", "等于", "就有", "就是", "就要", "推进", "探索", "名列",
+        "全部", "加以", "等于", "就有", "就是", "就要", "推进", "探索", "名列", "支持", "当中",
+        "之中",
     ];
     let c = rest[p];
     among(PREDICATE, c)

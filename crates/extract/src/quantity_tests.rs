@@ -888,6 +888,21 @@ fn subjects_of_the_actor_a_share_and_a_topic() {
         subjects("在工农业生产总值中现代工业所占的比重，由１９５４年的３３％上升到３４％。"),
         ["现代工业所占的比重", "现代工业所占的比重"]
     );
+    // The items of a list named in the clause before 分别.
+    assert_eq!(
+        subjects("城镇居民人均可支配收入和农村居民人均纯收入，分别实际增长58.3%和29.2%。"),
+        ["城镇居民人均可支配收入", "农村居民人均纯收入"]
+    );
+    // The next of a series, where only a year stands for it; not across a new name.
+    assert_eq!(
+        subjects("农民人均纯收入１９７８年为１３３．６元，１９８７年提高到４６２．６元；城镇居民人均生活费收入，１９８２年为４９４．５元。"),
+        ["农民人均纯收入", "农民人均纯收入", "城镇居民人均生活费收入"]
+    );
+    // What is left of a span of years before the words (五年|内).
+    assert_eq!(
+        subjects("五年内国家财政将投入200多亿元。"),
+        ["", "国家财政"]
+    );
     // A duration only times what follows: no topic for it.
     assert_eq!(
         subjects("全民所有制单位的固定资产投资，五年内将达到一万亿元。")[0],
