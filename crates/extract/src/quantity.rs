@@ -1882,7 +1882,11 @@ fn subject_before(
     prev: Option<&Quantity>,
 ) -> String {
     let lex = &*LEXICON;
-    let floor = prev.map_or(sent_start, |q| q.end.max(sent_start));
+    // A span of years right before only times this figure: the words before it name it
+    // (固定资产投资总额|五年|为8960亿元).
+    let floor = prev
+        .filter(|q| q.kind != Kind::Duration)
+        .map_or(sent_start, |q| q.end.max(sent_start));
     let mut j = start;
     loop {
         // A year is passed over, not stopped at (工业总产值1977年比1976年|增长14.3%).
@@ -1919,7 +1923,7 @@ fn subject_before(
         run.remove(0);
     }
     run.truncate(stripped_len(&run, lex));
-    cut_at_verbs(&mut run, lex);
+    cut_at_verbs(&mut run, lex, start > 0 && chars[start - 1] == '的');
     between_years(&mut run, lex);
     // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
     let compare = (1..run.len()).find(|&k| {
@@ -1933,7 +1937,7 @@ fn subject_before(
         run.truncate(k);
     }
     // An adverb left before the verb cut off (购买力将|比上一年增加, 中央财政还|将安排).
-    while run.len() > 2 && run.last().is_some_and(|&c| among("将还也又都均已再", c)) {
+    while run.len() > 2 && run.last().is_some_and(|&c| among("将还也又都已再", c)) {
         run.pop();
     }
     // A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of
@@ -1989,9 +1993,7 @@ fn subject_before(
     }
     // A lead word alone (进一步|提高到), or one char that only says when or how
     // (今年1到10月|增加了, 才|达到了), names nothing.
-    if lex.lead.iter().any(|w| w[..] == run[..])
-        || (run.len() == 1 && among(TIME_OR_ADVERB, run[0]))
-    {
+    if lex.lead.iter().any(|w| w[..] == run[..]) || run.iter().all(|&c| among(TIME_OR_ADVERB, c)) {
         run.clear();
     }
     if run.is_empty() {
@@ -2020,12 +2022,15 @@ fn last_verb(run: &[char], lex: &Lexicon) -> Option<(usize, usize)> {
 }
 
 /// What the words before a figure name once its verbs are cut: what follows the last
-/// verb (全年共取消、调整和下放|行政审批事项); or, when nothing follows it, what it acts on,
+/// verb (全年共取消、调整和下放|行政审批事项); or, when nothing follows it or the figure is
+/// a share of what follows (`before_de`: 工业总产值完成了原定计划的|101%), what stands
 /// before it (中央预算内投资安排|5376亿元), unless that is only more verbs (列入审核|842项:
 /// nothing).
-fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon) {
+fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon, before_de: bool) {
     while let Some((s, e)) = last_verb(run, lex) {
-        if e < run.len() {
+        // X完成了Y的|101%: a share of Y that X reached; X is measured.
+        let of_base = before_de && s > 0;
+        if e < run.len() && !of_base {
             run.drain(..e);
             return;
         }
@@ -2110,11 +2115,8 @@ fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
     // 国营工业所占的比重|由1954年的: the words that lead to the year go with it.
     loop {
         let before = run.len();
-        // (Not 间: 时间, 空间 end a name.)
-        while run
-            .last()
-            .is_some_and(|&c| among("比又的至到与和、由从", c))
-        {
+        // (Not 间: 时间, 空间 end a name; nor 比: 占比 does, and A比B is cut below.)
+        while run.last().is_some_and(|&c| among("又的至到与和、由从", c)) {
             run.pop();
         }
         run.truncate(stripped_len(run, lex));
