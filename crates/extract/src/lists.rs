@@ -2,7 +2,9 @@
 //! counts match (else the figures of the list keep no subject: a wrong pairing is worse
 //! than none). A list right after such a one in the same sentence, with no subject of its
 //! own and as many figures, pairs the same way (`城乡居民人均可支配收入分别达6.9万元、3.4万元，
-//! 增长4.2%、5.3%`).
+//! 增长4.2%、5.3%`). So does a list with no subject of its own after as many figures of
+//! different things, one a clause (`城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，
+//! 实际增长8.4%和8%`).
 //!
 //! The subjects are split at 、 和 及 与; a short first item shares the last item's tail
 //! (`城镇和农村常住居民人均可支配收入` → 城镇常住居民…, 农村常住居民…), and `城乡X` reads as
@@ -39,10 +41,14 @@ pub(crate) fn pair(qs: &mut [Quantity], links: &[Link]) {
             let items = items(&joint);
             if items.len() == n {
                 assign(&mut qs[i..j], &items);
+            } else if let Some(names) = named_before(qs, links, i, j) {
+                assign(&mut qs[i..j], &names);
             } else {
                 qs[i..j].iter_mut().for_each(|q| q.subject.clear());
             }
             last = Some((links[i].sentence, joint, items));
+        } else if let Some(names) = (n >= 2).then(|| named_before(qs, links, i, j)).flatten() {
+            assign(&mut qs[i..j], &names);
         } else if let Some((sentence, joint, items)) = &last {
             // A list of its own subject (or only the last list's, carried over) pairs
             // like the last.
@@ -54,6 +60,29 @@ pub(crate) fn pair(qs: &mut [Quantity], links: &[Link]) {
         }
         i = j;
     }
+}
+
+/// The subjects of the list `qs[i..j]` when it has none of its own (or only the one
+/// carried from the figure before) and the figures right before it in its sentence, one
+/// a clause, name as many different things: `城镇居民人均可支配收入15781元，农村居民人均纯收入
+/// 4761元，实际增长8.4%和8%` pairs in order.
+fn named_before(qs: &[Quantity], links: &[Link], i: usize, j: usize) -> Option<Vec<String>> {
+    let n = j - i;
+    let before = qs.get(i.checked_sub(n)?..i)?;
+    let sentence = links[i].sentence;
+    let one_sentence = links[i - n..j].iter().all(|l| l.sentence == sentence);
+    // Each a clause of its own, not one list.
+    let separate = links[i - n + 1..i].iter().all(|l| !l.listed);
+    let names: Vec<String> = before.iter().map(|q| q.subject.clone()).collect();
+    let mut distinct = names.clone();
+    distinct.sort();
+    distinct.dedup();
+    let named = distinct.len() == n && names.iter().all(|s| !s.is_empty());
+    let own = &qs[i..j];
+    let carried = own
+        .iter()
+        .all(|q| q.subject.is_empty() || q.subject == names[n - 1]);
+    (one_sentence && separate && named && carried).then_some(names)
 }
 
 fn assign(qs: &mut [Quantity], items: &[String]) {
@@ -134,6 +163,29 @@ mod tests {
             pairs(&[
                 ("3.9%", "城镇常住居民人均可支配收入"),
                 ("5.7%", "农村常住居民人均可支配收入"),
+            ])
+        );
+    }
+
+    #[test]
+    fn a_list_after_figures_of_several_things_pairs_with_them() {
+        // 2008 national report.
+        assert_eq!(
+            subjects("城镇居民人均可支配收入15781元，农村居民人均纯收入4761元，实际增长8.4%和8%。"),
+            pairs(&[
+                ("15781元", "城镇居民人均可支配收入"),
+                ("4761元", "农村居民人均纯收入"),
+                ("8.4%", "城镇居民人均可支配收入"),
+                ("8%", "农村居民人均纯收入"),
+            ])
+        );
+        assert_eq!(
+            subjects("出口2.1万亿元，进口1.5万亿元，分别增长5%和6%。"),
+            pairs(&[
+                ("2.1万亿元", "出口"),
+                ("1.5万亿元", "进口"),
+                ("5%", "出口"),
+                ("6%", "进口"),
             ])
         );
     }

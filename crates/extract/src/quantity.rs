@@ -348,7 +348,7 @@ fn quantity(
     read: &Read<'_>,
     prev: Option<&Quantity>,
 ) -> Quantity {
-    let subject = subject(read.chars, f.start, s.start, prev, f.kind != Kind::Duration);
+    let subject = subject(read.chars, f.start, s.start, prev, f.kind);
     let (start, end) = match map {
         Some(map) => (map[f.start], map[f.end - 1] + 1),
         None => (f.start, f.end),
@@ -1752,23 +1752,25 @@ fn subject_char(c: char) -> bool {
         )
 }
 
-/// The subject of the figure at `chars[start..]` from the words before it (see the module
-/// docs); `topic` also lets a clause that only names a thing stand for it (not for a
-/// duration, which only times the figures after it).
+/// The subject of the figure of `kind` at `chars[start..]` from the words before it (see
+/// the module docs); a clause that only names a thing may stand for it, except for a
+/// duration, which only times the figures after it.
 fn subject(
     chars: &[char],
     start: usize,
     sent_start: usize,
     prev: Option<&Quantity>,
-    topic: bool,
+    kind: Kind,
 ) -> String {
-    let own = subject_before(chars, start, sent_start, prev);
+    let topic = kind != Kind::Duration;
+    let share = matches!(kind, Kind::Percent | Kind::Rate);
+    let own = subject_before(chars, start, sent_start, prev, share);
     if !own.is_empty() {
         return own;
     }
     // 城镇化率从2020年的53.2%: what stands before the figure's year.
     if let Some(y) = year_before(chars, start, sent_start) {
-        let before = subject_before(chars, y, sent_start, prev);
+        let before = subject_before(chars, y, sent_start, prev, share);
         if !before.is_empty() {
             return before;
         }
@@ -1880,12 +1882,18 @@ fn subject_before(
     start: usize,
     sent_start: usize,
     prev: Option<&Quantity>,
+    share: bool,
 ) -> String {
     let lex = &*LEXICON;
-    // A span of years right before only times this figure: the words before it name it
-    // (固定资产投资总额|五年|为8960亿元).
+    // A span of years right before, in the same words, only times this figure: the words
+    // before it name it (固定资产投资总额|五年|为8960亿元).
+    let timing = |q: &&Quantity| {
+        q.kind == Kind::Duration
+            && q.unit == "年"
+            && chars[q.end.min(start)..start].iter().all(|&c| is_cjk(c))
+    };
     let floor = prev
-        .filter(|q| q.kind != Kind::Duration)
+        .filter(|q| !timing(q))
         .map_or(sent_start, |q| q.end.max(sent_start));
     let mut j = start;
     loop {
@@ -1923,7 +1931,11 @@ fn subject_before(
         run.remove(0);
     }
     run.truncate(stripped_len(&run, lex));
-    cut_at_verbs(&mut run, lex, start > 0 && chars[start - 1] == '的');
+    cut_at_verbs(
+        &mut run,
+        lex,
+        share && start > 0 && chars[start - 1] == '的',
+    );
     between_years(&mut run, lex);
     // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
     let compare = (1..run.len()).find(|&k| {
@@ -1991,6 +2003,13 @@ fn subject_before(
         // A time word alone names nothing (比“六五”期间|增长一倍).
         run.drain(..end.min(run.len()));
     }
+    // Nor does one at the end, with the verb before it (提升到去年底的|13.3%).
+    if let Some(k) = (1..run.len()).find(|&k| {
+        period::cue_at(&run, k).is_some_and(|(_, e)| run[e..].iter().all(|&c| among("底末初的", c)))
+    }) {
+        run.truncate(k);
+        run.truncate(stripped_len(&run, lex));
+    }
     // A lead word alone (进一步|提高到), or one char that only says when or how
     // (今年1到10月|增加了, 才|达到了), names nothing.
     if lex.lead.iter().any(|w| w[..] == run[..]) || run.iter().all(|&c| among(TIME_OR_ADVERB, c)) {
@@ -2023,13 +2042,13 @@ fn last_verb(run: &[char], lex: &Lexicon) -> Option<(usize, usize)> {
 
 /// What the words before a figure name once its verbs are cut: what follows the last
 /// verb (全年共取消、调整和下放|行政审批事项); or, when nothing follows it or the figure is
-/// a share of what follows (`before_de`: 工业总产值完成了原定计划的|101%), what stands
+/// a share of what follows (`share_of`: 工业总产值完成了原定计划的|101%), what stands
 /// before it (中央预算内投资安排|5376亿元), unless that is only more verbs (列入审核|842项:
 /// nothing).
-fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon, before_de: bool) {
+fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon, share_of: bool) {
     while let Some((s, e)) = last_verb(run, lex) {
         // X完成了Y的|101%: a share of Y that X reached; X is measured.
-        let of_base = before_de && s > 0;
+        let of_base = share_of && s > 0;
         if e < run.len() && !of_base {
             run.drain(..e);
             return;
@@ -2228,7 +2247,7 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
 /// opens one (受益, 入选, 实现, 得到 …), 的, a qualifier (以上, 左右), 用于, or 和 / 及
 /// before the next figure (5个国家区域医疗中心|和6个省级…).
 fn predicate_at(rest: &[char], p: usize) -> bool {
-    const PREDICATE: &str = "被将已在是得的都也比占只不或从向对给把";
+    const PREDICATE: &str = "被将已在是得的都也比占只不或从向对给把等";
     const WORDS: [&str; 45] = [
         "受益", "获得", "入选", "实现", "实施", "完成", "建成", "建立", "开展", "开工", "参与",
         "参加", "参保", "享受", "达到", "通过", "纳入", "进入", "进行", "提高", "提升", "提前",
