@@ -1053,7 +1053,7 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
 /// A span of years at `start..end` that says when, not how long: 五年来, 这两年中, 过去的一年,
 /// 今后五年, 世纪头十年 (the period a figure belongs to, not a figure).
 fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
-    const BEFORE: [&str; 10] = [
+    const BEFORE: [&str; 12] = [
         "这",
         "那",
         "过去",
@@ -1064,10 +1064,14 @@ fn time_reference(chars: &[char], start: usize, end: usize) -> bool {
         "今明",
         "最近",
         "头",
+        "近",
+        "在前",
     ];
-    // Not 内: 一年内败诉两起, 三年内给予补贴 are windows, how long.
-    const AFTER: [&str; 7] = ["来", "多来", "以来", "间", "里", "中", "期间"];
-    BEFORE.iter().any(|w| ends_with(chars, start, w))
+    // Not 内: 一年内败诉两起, 三年内给予补贴 are windows, how long. 五年前 is a time.
+    const AFTER: [&str; 8] = ["来", "多来", "以来", "间", "里", "中", "期间", "前"];
+    // 近三年 is recent years; 将近一年, 接近十年 how long.
+    let nearly = ends_with(chars, start, "将近") || ends_with(chars, start, "接近");
+    BEFORE.iter().any(|w| ends_with(chars, start, w)) && !nearly
         || AFTER.iter().any(|w| starts_with(chars, end, w))
 }
 

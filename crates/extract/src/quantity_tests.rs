@@ -337,6 +337,16 @@ fn names_codes_and_bare_numbers_are_not_quantities() {
     ] {
         assert_eq!(found(text), vec![], "{text}");
     }
+    // Spans of years that say when: recent years, years before.
+    for text in [
+        "近三年农村新建房屋达",
+        "贷款平均利率较五年前下降",
+        "农民收入在前两年有较大增加",
+    ] {
+        assert!(found(text).iter().all(|q| q.2 != "年"), "{text}");
+    }
+    // How long (nearly a year) stays.
+    assert_eq!(found("经过将近一年的谈判")[0].0, "将近一年");
     // A number with 万 or 亿 and no unit is a quantity with an empty unit (issue 11).
     assert_eq!(
         found("付息金额4120亿"),
