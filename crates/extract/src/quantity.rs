@@ -1000,7 +1000,8 @@ fn scan_at(chars: &[char], i: usize) -> Scan {
         let (_, run_end) = numbers_at(chars, i);
         return Scan::Skip(run_end);
     }
-    if chinese_digit(chars[i]).is_some() && inside_name(chars, i) {
+    let numeral = chinese_digit(chars[i]).is_some() || multiplier_exp(chars[i]).is_some();
+    if numeral && inside_name(chars, i) {
         return Scan::Skip(i + 1);
     }
     let (nums, run_end) = numbers_at(chars, i);

@@ -334,6 +334,7 @@ fn names_codes_and_bare_numbers_are_not_quantities() {
         "一次性告知",
         "一部分",
         "G20",
+        "物价变动牵涉到千家万户",
     ] {
         assert_eq!(found(text), vec![], "{text}");
     }
@@ -345,6 +346,12 @@ fn names_codes_and_bare_numbers_are_not_quantities() {
     ] {
         assert!(found(text).iter().all(|q| q.2 != "年"), "{text}");
     }
+    // 人口 is no unit 人: 六亿多 with no unit, 人口 what it counts.
+    assert_eq!(
+        found("对于一个六亿多人口的国家说来"),
+        [("六亿多".to_string(), "600000000".to_string(), String::new())]
+    );
+    assert_eq!(found("10兆瓦高温气冷核反应堆")[0].2, "兆瓦");
     // How long (nearly a year) stays.
     assert_eq!(found("经过将近一年的谈判")[0].0, "将近一年");
     // A number with 万 or 亿 and no unit is a quantity with an empty unit (issue 11).
