@@ -1344,10 +1344,24 @@ fn bare_number(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Scan {
     let Some(first) = nums.first() else {
         return Scan::Skip(run_end);
     };
-    let r = mult_run_end(chars, first.end);
-    let Some(e1) = multipliers(&chars[first.end..r]) else {
+    // 3700多万学生: 多 or 余 before the multipliers (not 两亿五千多万, where the 万 is the
+    // part after 亿's only: read by `measured` with a unit, else not at all).
+    let whole = !chars[i..first.end]
+        .iter()
+        .any(|&c| matches!(c, '万' | '亿' | '萬' | '億'));
+    let duo = whole
+        && matches!(chars.get(first.end), Some('余' | '多'))
+        && chars
+            .get(first.end + 1)
+            .is_some_and(|&c| multiplier_exp(c).is_some());
+    let from = first.end + usize::from(duo);
+    let r = mult_run_end(chars, from);
+    let Some(e1) = multipliers(&chars[from..r]) else {
         return Scan::Skip(run_end);
     };
+    if duo {
+        return unitless(chars, i, first, e1, r, true).unwrap_or(Scan::Skip(run_end));
+    }
     if let Some(s) = sep_len(chars, r) {
         if is_number_start(chars, r + s) {
             return range_from_bare(chars, i, first, e1, r + s).unwrap_or(Scan::Skip(run_end));
@@ -1358,18 +1372,22 @@ fn bare_number(chars: &[char], i: usize, nums: &[Num], run_end: usize) -> Scan {
             return f;
         }
     }
-    unitless(chars, i, first, e1, r).unwrap_or(Scan::Skip(run_end))
+    unitless(chars, i, first, e1, r, false).unwrap_or(Scan::Skip(run_end))
 }
 
 /// A number with 万 or 亿 and no unit after it (常住人口增加71.3万, 八亿农民, 7万亿) is a
 /// quantity with an empty unit; a bare number without them is not.
-fn unitless(chars: &[char], i: usize, first: &Num, e1: u32, r: usize) -> Option<Scan> {
+fn unitless(chars: &[char], i: usize, first: &Num, e1: u32, r: usize, duo: bool) -> Option<Scan> {
     let big = e1 >= 4 || (first.wan && r == first.end);
     if !big || first.year_like || chars.get(r).is_some_and(|c| c.is_ascii_digit()) {
         return None;
     }
     let value = first.value.checked_mul_pow10(e1)?;
-    Some(finish(chars, Found::plain(i, r, value, "", Kind::Other)))
+    let mut f = Found::plain(i, r, value, "", Kind::Other);
+    if duo {
+        (f.qualifier, f.approx) = (Qualifier::About, true);
+    }
+    Some(finish(chars, f))
 }
 
 fn range_from_bare(chars: &[char], i: usize, first: &Num, e1: u32, j: usize) -> Option<Scan> {
@@ -1495,6 +1513,9 @@ fn fraction(chars: &[char], i: usize, nums: &[Num]) -> Option<Scan> {
     } else if chars.get(k..k + 2) == Some(&['分', '之']) {
         let n2 = *numbers_at(chars, k + 2).0.first()?;
         (n2.value, first.value, n2.end)
+    } else if first.chinese && k == i + 1 && chars[i] == '一' && chars.get(k) == Some(&'半') {
+        // 一半: one half (重污染天数减少一半).
+        (first.value, Decimal::from_int(2), k + 1)
     } else {
         return None;
     };
@@ -2063,8 +2084,9 @@ fn cut_at_verbs(run: &mut Vec<char>, lex: &Lexicon, share_of: bool) {
     }
 }
 
-/// Chars that, alone before a figure, say when or how, not what.
-const TIME_OR_ADVERB: &str = "年月日季周天才起上又也还就都再共";
+/// Chars that, alone before a figure, say when or how, not what (or are what is left of a
+/// number that is none: 两亿五千多万|减少到).
+const TIME_OR_ADVERB: &str = "年月日季周天才起上又也还就都再共万亿";
 
 /// The length of `words` once the words of `[strip]` are taken off its end, again and
 /// again (行政审批事项由原来的 → 行政审批事项).
@@ -2261,7 +2283,9 @@ fn predicate_at(rest: &[char], p: usize) -> bool {
         "之中",
     ];
     let c = rest[p];
-    among(PREDICATE, c)
+    // 在 opens a predicate (…在全国推广), not 在校生, 在职职工, 在岗人员.
+    let noun_zai = c == '在' && rest.get(p + 1).is_some_and(|&d| among("校职岗读编押建", d));
+    among(PREDICATE, c) && !noun_zai
         || WORDS.iter().any(|w| starts_with(rest, p, w))
         || chinese_digit(c).is_some()
         || (matches!(c, '和' | '及' | '与')

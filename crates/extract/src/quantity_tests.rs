@@ -352,6 +352,34 @@ fn names_codes_and_bare_numbers_are_not_quantities() {
         [("六亿多".to_string(), "600000000".to_string(), String::new())]
     );
     assert_eq!(found("10兆瓦高温气冷核反应堆")[0].2, "兆瓦");
+    assert_eq!(
+        found("重点城市重污染天数减少一半"),
+        [(
+            "一半".to_string(),
+            "-0.5".to_string(),
+            "fraction".to_string()
+        )]
+    );
+    assert_eq!(
+        found("每年惠及3700多万学生"),
+        [(
+            "3700多万".to_string(),
+            "37000000".to_string(),
+            String::new()
+        )]
+    );
+    assert_eq!(
+        found("九百六十多万贫困人口"),
+        [(
+            "九百六十多万".to_string(),
+            "9600000".to_string(),
+            String::new()
+        )]
+    );
+    // The 万 after 多 is the part after 亿's: with no unit to read it by, no figure.
+    assert!(found("农村贫困人口从两亿五千多万减少到")
+        .iter()
+        .all(|q| q.1 != "2000050000000"));
     // How long (nearly a year) stays.
     assert_eq!(found("经过将近一年的谈判")[0].0, "将近一年");
     // A number with 万 or 亿 and no unit is a quantity with an empty unit (issue 11).
