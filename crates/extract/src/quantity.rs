@@ -1902,7 +1902,8 @@ fn colon_label(chars: &[char], start: usize, sent_start: usize) -> Option<String
     (2..=8).contains(&n).then_some(label)
 }
 
-/// The subject from the words right before char `start` (see the module docs).
+/// The subject from the words right before char `start` (see the module docs): those
+/// words ([`words_before`]), with what names no thing taken off step by step.
 fn subject_before(
     chars: &[char],
     start: usize,
@@ -1921,9 +1922,45 @@ fn subject_before(
     let floor = prev
         .filter(|q| !timing(q))
         .map_or(sent_start, |q| q.end.max(sent_start));
+    let j = words_before(chars, start, floor);
+    let mut run: Vec<char> = chars[j..start].to_vec();
+    if !listed_subject(&run, lex) {
+        // …稳居全国前十强、增长4.8%: the words after the last 、 are only a verb.
+        run.clear();
+    }
+    open_edge(&mut run);
+    run.truncate(stripped_len(&run, lex));
+    let share_of = share && start > 0 && chars[start - 1] == '的';
+    cut_at_verbs(&mut run, lex, share_of);
+    between_years(&mut run, lex);
+    compared_only(&mut run);
+    // (Not when the walk back stopped at its limit: the owner may then be cut short.)
+    let whole =
+        j == floor || !subject_char(chars[j - 1]) || year_ending_at(chars, j, floor).is_some();
+    if whole && share_owner(&mut run) && run.is_empty() {
+        // 经济建设费支出…元，|占预算数的96.99%: the share of the figure before.
+        return prev.map(|q| q.subject.clone()).unwrap_or_default();
+    }
+    lead_off(&mut run, lex);
+    time_words_off(&mut run, lex);
+    if run.is_empty() {
+        if let Some(q) = prev {
+            // Only punctuation like 、 or ， (at most one char) between the two quantities.
+            let gap = j.saturating_sub(q.end);
+            if gap <= 1 {
+                return q.subject.clone();
+            }
+        }
+    }
+    run.into_iter().collect()
+}
+
+/// Where the words that may name the figure at `start` begin: back over the chars of
+/// words (up to 20) and over years (工业总产值1977年比1976年|增长14.3%), not before `floor`;
+/// further for a list of subjects (A、B分别…).
+fn words_before(chars: &[char], start: usize, floor: usize) -> usize {
     let mut j = start;
     loop {
-        // A year is passed over, not stopped at (工业总产值1977年比1976年|增长14.3%).
         if let Some(y) = year_ending_at(chars, j, floor).filter(|&y| start - y < 26) {
             j = y;
         } else if j > floor && start - j < 20 && subject_char(chars[j - 1]) {
@@ -1932,7 +1969,6 @@ fn subject_before(
             break;
         }
     }
-    // A list of subjects (A、B分别…) may run longer.
     let mut far = j;
     while far > floor && start - far < 32 && subject_char(chars[far - 1]) {
         far -= 1;
@@ -1944,26 +1980,22 @@ fn subject_before(
     if j > 0 && j < start && chars[j - 1] == '年' && among("内间里来", chars[j]) {
         j += 1;
     }
-    // Drop an unmatched bracket or quote at the edge: （一）行政审批事项 → 行政审批事项.
-    let mut run: Vec<char> = chars[j..start].to_vec();
-    if !listed_subject(&run, lex) {
-        // …稳居全国前十强、增长4.8%: the words after the last 、 are only a verb.
-        run.clear();
-    }
+    j
+}
+
+/// Drop an unmatched bracket or quote at the start: （一）行政审批事项 → 行政审批事项.
+fn open_edge(run: &mut Vec<char>) {
     while let Some(&c) = run.first() {
-        if is_cjk(c) || matches!(c, '(' | '（' | '“' | '《' | '‘') && has_close(&run) {
+        if is_cjk(c) || matches!(c, '(' | '（' | '“' | '《' | '‘') && has_close(run) {
             break;
         }
         run.remove(0);
     }
-    run.truncate(stripped_len(&run, lex));
-    cut_at_verbs(
-        &mut run,
-        lex,
-        share && start > 0 && chars[start - 1] == '的',
-    );
-    between_years(&mut run, lex);
-    // A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速).
+}
+
+/// A比B: the subject is A (贷款增速比各项贷款平均增速 → 贷款增速), without an adverb left
+/// before the verb cut off (购买力将|比上一年增加, 中央财政还|将安排).
+fn compared_only(run: &mut Vec<char>) {
     let compare = (1..run.len()).find(|&k| {
         run[k] == '比'
             && !matches!(run[k - 1], '对' | '相' | '无' | '类' | '占')
@@ -1974,32 +2006,33 @@ fn subject_before(
     if let Some(k) = compare {
         run.truncate(k);
     }
-    // An adverb left before the verb cut off (购买力将|比上一年增加, 中央财政还|将安排).
     while run.len() > 2 && run.last().is_some_and(|&c| among("将还也又都已再", c)) {
         run.pop();
     }
-    // A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of
-    // the share itself (占全球比重, 占GDP比例) is kept whole.
-    // (Not 所占, a name of the share; nor when the walk back stopped at its limit, as the
-    // owner may then be cut short.)
-    let whole_run =
-        j == floor || !subject_char(chars[j - 1]) || year_ending_at(chars, j, floor).is_some();
-    if let Some(k) = run
+}
+
+/// A占B的x%: the share is A's, B only its base (决算支出|占预算数的98.41%); a name of the
+/// share itself (占全球比重, 占GDP比例, 所占) is kept whole. Whether it was cut at 占.
+fn share_owner(run: &mut Vec<char>) -> bool {
+    let Some(k) = run
         .iter()
         .position(|&c| c == '占')
-        .filter(|&k| whole_run && (k == 0 || run[k - 1] != '所'))
-    {
-        let base: String = run[k..].iter().collect();
-        if !["比重", "比例", "份额", "比"]
-            .iter()
-            .any(|w| base.contains(w))
-        {
-            run.truncate(k);
-            if run.is_empty() {
-                return prev.map(|q| q.subject.clone()).unwrap_or_default();
-            }
-        }
+        .filter(|&k| k == 0 || run[k - 1] != '所')
+    else {
+        return false;
+    };
+    let base: String = run[k..].iter().collect();
+    let named = ["比重", "比例", "份额", "比"]
+        .iter()
+        .any(|w| base.contains(w));
+    if !named {
+        run.truncate(k);
     }
+    !named
+}
+
+/// Take the words of `[lead]` (and closing brackets) off the start, again and again.
+fn lead_off(run: &mut Vec<char>, lex: &Lexicon) {
     loop {
         let before = run.len();
         if let Some(w) = lex
@@ -2019,38 +2052,31 @@ fn subject_before(
             break;
         }
     }
-    // A time word is when, not what: 今年大规模扩招 → 大规模扩招, “六五”期间.
-    if let Some((_, end)) = period::cue_at(&run, 0) {
+}
+
+/// A time word is when, not what: at the start (今年大规模扩招 → 大规模扩招; alone, 比“六五”
+/// 期间|增长一倍: nothing) or at the end with the verb before it (提升到去年底的|13.3%); and a
+/// lead word or chars that only say when or how (进一步|提高到, 今年1到10月|增加了) name
+/// nothing.
+fn time_words_off(run: &mut Vec<char>, lex: &Lexicon) {
+    if let Some((_, end)) = period::cue_at(run, 0) {
         let end = end
             + usize::from(matches!(
                 run.get(end),
                 Some('底' | '末' | '初' | '的' | '内' | '间' | '里')
             ));
-        // A time word alone names nothing (比“六五”期间|增长一倍).
         run.drain(..end.min(run.len()));
     }
-    // Nor does one at the end, with the verb before it (提升到去年底的|13.3%).
-    if let Some(k) = (1..run.len()).find(|&k| {
-        period::cue_at(&run, k).is_some_and(|(_, e)| run[e..].iter().all(|&c| among("底末初的", c)))
-    }) {
+    let at_end = (1..run.len()).find(|&k| {
+        period::cue_at(run, k).is_some_and(|(_, e)| run[e..].iter().all(|&c| among("底末初的", c)))
+    });
+    if let Some(k) = at_end {
         run.truncate(k);
-        run.truncate(stripped_len(&run, lex));
+        run.truncate(stripped_len(run, lex));
     }
-    // A lead word alone (进一步|提高到), or one char that only says when or how
-    // (今年1到10月|增加了, 才|达到了), names nothing.
     if lex.lead.iter().any(|w| w[..] == run[..]) || run.iter().all(|&c| among(TIME_OR_ADVERB, c)) {
         run.clear();
     }
-    if run.is_empty() {
-        if let Some(q) = prev {
-            // Only punctuation like 、 or ， (at most one char) between the two quantities.
-            let gap = j.saturating_sub(q.end);
-            if gap <= 1 {
-                return q.subject.clone();
-            }
-        }
-    }
-    run.into_iter().collect()
 }
 
 /// The last action verb of `[cut]` in `run` and where it ends.
