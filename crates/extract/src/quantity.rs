@@ -2146,43 +2146,13 @@ fn year_ending_at(chars: &[char], j: usize, floor: usize) -> Option<usize> {
 /// (19)79年|钢产量, 7个县(市、区)|政府, but 工业总产值|1977年比1976年).
 fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
     const LINKING: &str = "比又的底末初至到间同与和、";
-    let digit = |c: char| c.is_ascii_digit() || chinese_digit(c).is_some();
-    let mut stretches = Vec::new();
-    let (mut depth, mut from) = (0usize, 0);
-    for (k, &c) in run.iter().enumerate() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' if depth > 0 => depth -= 1,
-            ')' | '）' => {
-                stretches.push(from..k);
-                from = k + 1;
-            }
-            '年' if k == 0 || digit(run[k - 1]) => {
-                let y = (from..k)
-                    .rev()
-                    .take_while(|&y| digit(run[y]))
-                    .last()
-                    .unwrap_or(k);
-                stretches.push(from..y);
-                // 年末城镇调查失业率, 五年内国家财政: 末 and 内 belong to the year.
-                from = k
-                    + 1
-                    + usize::from(matches!(
-                        run.get(k + 1),
-                        Some('末' | '底' | '初' | '内' | '间' | '里' | '来')
-                    ));
-            }
-            _ => {}
-        }
-    }
-    stretches.push(from.min(run.len())..run.len());
     let names = |r: &std::ops::Range<usize>| {
         let words = &run[r.clone()];
         words[..stripped_len(words, lex)]
             .iter()
             .any(|&c| !among(LINKING, c))
     };
-    let named = stretches.into_iter().rev().find(names);
+    let named = stretches(run).into_iter().rev().find(names);
     *run = named.map_or_else(Vec::new, |r| run[r].to_vec());
     // 国营工业所占的比重|由1954年的: the words that lead to the year go with it.
     loop {
@@ -2196,6 +2166,41 @@ fn between_years(run: &mut Vec<char>, lex: &Lexicon) {
             break;
         }
     }
+}
+
+/// The stretches of `run` between its years (with the 末, 内 … after them) and its
+/// unmatched closing brackets, in order.
+fn stretches(run: &[char]) -> Vec<std::ops::Range<usize>> {
+    let digit = |c: char| c.is_ascii_digit() || chinese_digit(c).is_some();
+    let mut out = Vec::new();
+    let (mut depth, mut from) = (0usize, 0);
+    for (k, &c) in run.iter().enumerate() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            ')' | '）' => {
+                out.push(from..k);
+                from = k + 1;
+            }
+            '年' if k == 0 || digit(run[k - 1]) => {
+                let y = (from..k)
+                    .rev()
+                    .take_while(|&y| digit(run[y]))
+                    .last()
+                    .unwrap_or(k);
+                out.push(from..y);
+                // 年末城镇调查失业率, 五年内国家财政: 末 and 内 belong to the year.
+                let tail = matches!(
+                    run.get(k + 1),
+                    Some('末' | '底' | '初' | '内' | '间' | '里' | '来')
+                );
+                from = k + 1 + usize::from(tail);
+            }
+            _ => {}
+        }
+    }
+    out.push(from.min(run.len())..run.len());
+    out
 }
 
 /// A word of `[cut]` at `run[p..p + n]` that is part of a noun, not an action verb:
@@ -2276,9 +2281,21 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
             .find(|&p| !is_cjk(rest[p]) || predicate_at(rest, p))
             .unwrap_or(rest.len().min(13)),
     };
-    // Up to punctuation a name may be long (12 chars); up to 的 + a noun or a verb, short
-    // (8), as what stands before it is more likely part of the predicate.
-    let limit = match rest.get(n) {
+    let limit = name_limit(rest, n);
+    // One char only for a product weighed (一百五十万吨|钢|的).
+    let long_enough = n >= 2 || (n == 1 && kind == Kind::Weight && rest.get(n) == Some(&'的'));
+    if long_enough && n <= limit {
+        rest[..n].iter().collect()
+    } else {
+        String::new()
+    }
+}
+
+/// How long the name of a counted thing ending at `rest[n]` may be: up to punctuation 12
+/// chars; up to 的 + a noun or a verb, 8, as what stands before it is more likely part
+/// of the predicate; up to anything else, none.
+fn name_limit(rest: &[char], n: usize) -> usize {
+    match rest.get(n) {
         None => 12,
         Some('的') if rest.get(n + 1).is_some_and(|&c| is_cjk(c)) => 8,
         Some('的') => 0,
@@ -2286,13 +2303,6 @@ fn subject_after(chars: &[char], end: usize, kind: Kind, own_is_empty: bool) -> 
         Some(&c) if is_cjk(c) => 0,
         Some('，' | ',' | '。' | '；' | ';' | '、' | '（' | '(' | '：' | ':') => 12,
         Some(_) => 0,
-    };
-    // One char only for a product weighed (一百五十万吨|钢|的).
-    let long_enough = n >= 2 || (n == 1 && kind == Kind::Weight && rest.get(n) == Some(&'的'));
-    if long_enough && n <= limit {
-        rest[..n].iter().collect()
-    } else {
-        String::new()
     }
 }
 
