@@ -64,19 +64,30 @@
 //! - **Lists**: `A、B分别增长x、y` gives x to A and y to B (`lists.rs`); a figure
 //!   in a list (`分别增长5.2%、4.8%`) shares the first one's form.
 //! - **Subject**: the run of Chinese text right before the mention (brackets and quotes
-//!   inside it kept: `专(兼)职法制员`; stopping at other punctuation, digits, the previous
-//!   quantity, 20 chars at most), with trailing verbs and function words stripped (section
-//!   `[strip]` of `dictionaries/subject_words.txt`: 的 由 为 达到 减少到 比上年 …), everything
-//!   up to the last action verb cut off (section `[cut]`: 办理 受理 完成 落实 共 累计 …), and up
-//!   to a year or an unmatched closing bracket (`一九五四年比一九五二年医院病床` → 医院病床),
-//!   a comparison cut at its 比 (`贷款增速比各项贷款平均增速` → 贷款增速), and leading
-//!   这 那 比 和 … taken off (section `[lead]`). When nothing is left and the previous
-//!   quantity is right before (`351项减少到210项`, `134.9万亿元、增长5%`), the previous
-//!   quantity's subject is used; so it is when the previous one is in the same clause
+//!   inside it kept: `专(兼)职法制员`; passing over years, `工业总产值1977年比1976年|增长`;
+//!   stopping at other punctuation, digits, the previous quantity unless it is a span of
+//!   years that only times this one, 20 chars at most), with trailing verbs and function
+//!   words stripped (section `[strip]` of `dictionaries/subject_words.txt`: 的 由 为 达到
+//!   减少到 比上年 …), everything up to the last action verb cut off (section `[cut]`: 办理
+//!   受理 完成 落实 共 累计 …) — or, when nothing follows that verb or the figure is a share
+//!   of what follows it, what stands before it (`中央预算内投资安排|5376亿元`,
+//!   `工业总产值完成了原定计划的|101%`) — the last stretch between years and unmatched
+//!   closing brackets that names something (`一九五四年比一九五二年医院病床` → 医院病床), a
+//!   comparison cut at its 比 (`贷款增速比各项贷款平均增速` → 贷款增速), the owner of a
+//!   share `A占B的x%` (A), leading 这 那 比 和 … taken off (section `[lead]`), and time
+//!   words at its start or end taken off. When nothing is left and the previous quantity
+//!   is right before (`351项减少到210项`, `134.9万亿元、增长5%`), the previous quantity's
+//!   subject is used; so it is when the previous one is in the same clause
 //!   (`达到5.53万亿元、稳居前十、增长4.8%`) or a level before this change in the sentence.
 //!   Else, what stands before the figure's year (`城镇化率从2020年的53.2%`), a label before
-//!   a colon (`原煤：从…增加到…`), or for a count or a share the noun right after it
-//!   (`600多万户企业`, `40%的审批事项`). A time word at its start is dropped (`今年…`).
+//!   a colon (`原煤：从…增加到…`), a clause that only names a thing before a clause of its
+//!   figures opening with a time, 由, 从, 占 or 分别 (`城乡人民的储蓄存款，今年…增加了`), or
+//!   the subject of the figure before when only a time word stands for this one (a series:
+//!   `1977年为31.5元，1978年为35.5元`). The thing counted right after a figure wins over
+//!   all of these (`取消123项|职业资格许可和认定事项`, `6069万|农民|受益`,
+//!   `一百五十万吨|钢|的`; for a share only after 的 and with nothing before:
+//!   `全国百分之六十的|职工`), unless it is a verb phrase (`253项|下放给了…`). A list with
+//!   no subject after as many figures of different things pairs with them (`lists.rs`).
 
 use std::sync::LazyLock;
 
