@@ -340,7 +340,9 @@ fn work_report_status(
     kind: DocKind,
 ) -> Status {
     let by_own = own.and_then(|c| status_of(c, kind));
-    if by_own == Some(Status::Result) {
+    // Months of the year already past (今年1到10月…增加了): a result, in a report given late
+    // in the year.
+    if by_own == Some(Status::Result) || q.clause.elapsed {
         return Status::Result;
     }
     if q.clause.target_word {

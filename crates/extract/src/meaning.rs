@@ -392,9 +392,32 @@ pub fn basis(subject: &str, before: &[char]) -> Basis {
     }
 }
 
+/// A percentage or multiple of a base written just before it (`占预算数的98.41%`,
+/// `完成了原定计划的101%`, `是1950年到1997年投资总和的1.7倍`, `相当于全国平均水平的80%`):
+/// a ratio to that base, not a share of a whole (unless a share word names it, see
+/// [`basis`]). `before` is the clause up to the figure.
+pub fn of_a_base(before: &[char]) -> bool {
+    const LINKS: [&str; 6] = ["占", "相当于", "等于", "完成", "是", "为"];
+    let Some((&'的', rest)) = before.split_last() else {
+        return false;
+    };
+    let near = &rest[rest.len().saturating_sub(24)..];
+    LINKS.iter().any(|w| find(near, w).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_percentage_of_a_base_is_a_ratio() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(of_a_base(&c("１９５５年决算支出占预算数的")));
+        assert!(of_a_base(&c("全国工业总产值完成了原定计划的")));
+        assert!(of_a_base(&c("是1950年到1997年全国公路建设投资总和的")));
+        assert!(!of_a_base(&c("国内生产总值增长")));
+        assert!(!of_a_base(&c("全国")));
+    }
 
     #[test]
     fn names_are_the_json_names() {

@@ -206,6 +206,9 @@ pub struct ClauseReading {
     /// The year a change is measured from, written 比Y年 in its clause (一九九○年比一九八五年
     /// 增长百分之四十: 1985).
     pub base_year: Option<i32>,
+    /// Its sentence counts months from January before it (1到10月, 1至9月, 1—11月): the
+    /// figure is of months already past.
+    pub elapsed: bool,
 }
 
 /// One way to read the number at some position.
@@ -382,7 +385,16 @@ fn quantity(
         form: Form::Level,
         direction: None,
         aggregation: Aggregation::Annual,
-        basis: meaning::basis(&subject, read.clause),
+        basis: match meaning::basis(&subject, read.clause) {
+            Basis::Total if f.kind == Kind::Percent || f.kind == Kind::Rate => {
+                if meaning::of_a_base(read.clause) {
+                    Basis::Ratio
+                } else {
+                    Basis::Total
+                }
+            }
+            b => b,
+        },
         subject,
         period_from: None,
         period_to: None,
@@ -504,7 +516,19 @@ impl<'a> Read<'a> {
             stock: self.reached(),
             baseline,
             base_year: self.base_year(),
+            elapsed: self.elapsed(),
         }
+    }
+
+    /// Months from January counted in the sentence before the figure: 1到10月, 1至9月.
+    fn elapsed(&self) -> bool {
+        let s = &self.chars[self.sentence.start.min(self.at)..self.at];
+        s.windows(2).enumerate().any(|(k, w)| {
+            w[0] == '1'
+                && matches!(w[1], '到' | '至' | '—' | '-' | '－' | '~')
+                && (k == 0 || !s[k - 1].is_ascii_digit())
+                && s[k + 2..].iter().take(3).find(|c| !c.is_ascii_digit()) == Some(&'月')
+        })
     }
 
     /// The year written as 比Y年 in the clause before the figure.

@@ -841,6 +841,23 @@ fn jiang_as_ba_is_no_target() {
 }
 
 #[test]
+fn months_already_past_are_marked() {
+    // 1981 report, given in December: 今年1到10月 is a result.
+    assert!(
+        only("城乡人民的储蓄存款，今年１到１０月增加了九十五亿元。")
+            .clause
+            .elapsed
+    );
+    assert!(
+        quantities("今年１至９月安排了四百七十七万人就业，达到四百九十四亿元。")
+            .iter()
+            .all(|q| q.clause.elapsed)
+    );
+    assert!(!only("去年10月增加了5亿元。").clause.elapsed);
+    assert!(!only("11到12月增加了5亿元。").clause.elapsed);
+}
+
+#[test]
 fn subjects_keep_brackets() {
     let q =
         quantities("在乡镇、街道办事处落实专(兼)职法制员86名,推动法治政府建设各项任务落地见效。");
