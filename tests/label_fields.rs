@@ -66,7 +66,7 @@ fn normalise(s: &str) -> String {
 }
 
 #[test]
-#[ignore = "issue 11: the labels' fields are not all met (period, aggregation, basis, subject); cargo test --release --test label_fields -- --ignored --nocapture"]
+#[ignore = "issue 11: the labels' period and subject are not met; cargo test --release --test label_fields -- --ignored --nocapture"]
 fn quantities_mean_what_the_labels_say() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("q.jsonl");
